@@ -1,0 +1,2 @@
+"""The pipeline: text -> blocks -> repaired blocks -> decisions -> CleanResult."""
+# (first version: being written)
