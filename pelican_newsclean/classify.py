@@ -1,0 +1,250 @@
+"""Combine the rules and a block's context into one decision per block.
+
+The passes run in this order, each leaving what earlier ones decided alone:
+
+1. phrase rules: publisher profiles first (a hit also identifies the
+   publisher), then the user's extra phrases, the generic phrase table and
+   widget lines; captions and datelines are recognised here too;
+2. glued nags: a nag sentence glued to an article sentence is cut off;
+3. context: mojibake garbage in another script than the article, a trailing
+   run of unrelated headlines after a section header, duplicates;
+4. the headline: the first headline-like block after the chrome;
+5. the statistical classifier, for sites no rule was written for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Optional, Sequence
+
+from . import rules
+from .config import Config
+from .encoding import dominant_script
+from .model import Block, Decision, Removal
+from .phrases import Hit, phrase_key
+from .profiles import Profile
+
+# A tail-run block sharing at least this share of its content words with the
+# article is taken for article text, and ends the run.
+RELATED_OVERLAP_MAX = 0.34
+# The article "has begun" once this many words of prose paragraphs were kept.
+ARTICLE_STARTED_WORDS = 40
+
+
+@dataclass(frozen=True)
+class Classification:
+    """Decisions in block order, the cut-off fragments, and the publisher hit."""
+
+    decisions: tuple[Decision, ...]
+    fragments: tuple[Removal, ...]
+    profile: Optional[Profile]
+
+
+def classify(
+    blocks: Sequence[Block],
+    config: Config,
+    profiles: Sequence[Profile],
+    repaired_lines: frozenset[int] = frozenset(),
+) -> Classification:
+    """Decide, for every block, whether it is article text and in what role."""
+    tables = _tables(config)
+    profile_hits: Counter[str] = Counter()
+    by_id = {p.id: p for p in profiles}
+    decisions: list[Decision] = []
+    fragments: list[Removal] = []
+
+    for original in blocks:
+        block, cut = original, []
+        if config.cut_glued_nags:
+            block, cut = _cut_glued(block, config, profiles, tables)
+        decision, profile_id = _first_pass(block, config, profiles, tables)
+        if profile_id:
+            profile_hits[profile_id] += 1
+        if cut and decision.kept:
+            fragments.extend(cut)
+            profile_hits.update(r.rule.split(":")[1] for r in cut if r.rule.startswith("profile:"))
+            decision = replace(decision, block=original, text=decision.text or block.text, rule="glued-nag-cut")
+        decisions.append(decision)
+
+    if config.drop_other_script:
+        decisions = _drop_foreign_repairs(decisions, repaired_lines)
+    if config.drop_related:
+        decisions = _drop_related_tail(decisions, blocks, config, profiles, tables)
+    decisions = _drop_duplicates(decisions)
+    decisions = _mark_title(decisions)
+    if config.statistical:
+        decisions = _statistical(decisions)
+
+    profile = by_id[profile_hits.most_common(1)[0][0]] if profile_hits else None
+    return Classification(tuple(decisions), tuple(fragments), profile)
+
+
+def _tables(config: Config) -> list:
+    tables = [rules.custom_rules(tuple(config.extra_phrases))]
+    if config.remove_boilerplate:
+        tables.append(rules.generic_rules())
+    return tables
+
+
+def _phrase_hit(text: str, config: Config, profiles: Sequence[Profile], tables) -> tuple[Optional[Hit], Optional[str]]:
+    if config.use_profiles:
+        for profile in profiles:
+            hit = profile.hit(text)
+            if hit:
+                return hit, profile.id
+    hit = rules.phrase_hit(text, tables)
+    if hit is None and config.remove_boilerplate:
+        hit = rules.widget_hit(text)
+    return hit, None
+
+
+def _first_pass(block: Block, config: Config, profiles, tables) -> tuple[Decision, Optional[str]]:
+    text = block.text
+    hit, profile_id = _phrase_hit(text, config, profiles, tables)
+    if hit:
+        return Decision(block, reason=hit.reason, rule=hit.rule), profile_id
+    single = rules.doubled_caption(text)
+    if single is not None:
+        role = "caption" if rules.is_caption(single) or len(single.split()) >= 6 else "paragraph"
+        return Decision(block, role=role, rule="doubled-caption", text=single), None
+    if rules.is_caption(text):
+        return Decision(block, role="caption", rule="photo-credit"), None
+    if rules.is_dateline(text):
+        return Decision(block, role="dateline", rule="dateline"), None
+    return Decision(block, role="paragraph"), None
+
+
+def _cut_glued(block: Block, config: Config, profiles, tables) -> tuple[Block, list[Removal]]:
+    """Cut nag sentences glued (no space) to the start or end of an article sentence.
+
+    Returns the block with what is left of its text, and the cut fragments.
+    """
+    text = block.text
+    cut: list[Removal] = []
+    for first in (True, False):
+        points = rules.glue_points(text)
+        if not points:
+            break
+        at = points[0] if first else points[-1]
+        nag, rest = (text[:at], text[at:]) if first else (text[at:], text[:at])
+        hit, _ = _phrase_hit(nag, config, profiles, tables)
+        if hit and len(rest.split()) >= 4 and _phrase_hit(rest, config, profiles, tables)[0] is None:
+            cut.append(Removal(block.line, nag, hit.reason, hit.rule))
+            text = rest
+    return (replace(block, text=text) if cut else block), cut
+
+
+def _kept_text(d: Decision) -> str:
+    return d.text if d.text is not None else d.block.text
+
+
+def _drop_foreign_repairs(decisions: list[Decision], repaired: frozenset[int]) -> list[Decision]:
+    """Drop a block that was repaired into another script than the article's."""
+    if not repaired:
+        return decisions
+    weights: Counter[str] = Counter()
+    for d in decisions:
+        if d.kept and d.block.line not in repaired:
+            script = dominant_script(_kept_text(d))
+            if script:
+                weights[script] += len(_kept_text(d))
+    if not weights:
+        return decisions
+    article_script = weights.most_common(1)[0][0]
+    out = []
+    for d in decisions:
+        if d.kept and d.block.line in repaired:
+            script = dominant_script(_kept_text(d))
+            if script and script != article_script:
+                d = replace(d, role=None, reason="mojibake-garbage", rule=f"script:{script}!={article_script}")
+        out.append(d)
+    return out
+
+
+def _drop_related_tail(decisions: list[Decision], blocks, config, profiles, tables) -> list[Decision]:
+    """After a related-stories header, drop the blocks that share nothing with the article.
+
+    The header counts only once the article has begun (some prose kept before
+    it), and a run is dropped only when it is smaller than the prose before it:
+    a "tail" longer than the article is more likely the article itself.
+    """
+    out = list(decisions)
+    article_words: set[str] = set()
+    prose_words = 0
+    i = 0
+    while i < len(out):
+        d = out[i]
+        if d.reason is not None and prose_words >= ARTICLE_STARTED_WORDS and _is_tail_header(d, config, profiles, tables):
+            run = _unrelated_run(out, i + 1, article_words)
+            if sum(len(_kept_text(out[j]).split()) for j in run) < prose_words:
+                for j in run:
+                    out[j] = replace(out[j], role=None, reason=d.reason, rule=f"after:{d.rule}")
+            i = (run[-1] if run else i) + 1
+            continue
+        if d.kept and d.role == "paragraph" and rules.is_prose(_kept_text(d)):
+            article_words |= rules.content_words(_kept_text(d))
+            prose_words += len(_kept_text(d).split())
+        i += 1
+    return out
+
+
+def _unrelated_run(decisions: list[Decision], start: int, article_words: set[str]) -> list[int]:
+    """Indices of the kept blocks from ``start`` on that share little with the article."""
+    run = []
+    for j in range(start, len(decisions)):
+        d = decisions[j]
+        if not d.kept:
+            continue
+        words = rules.content_words(_kept_text(d))
+        if words and len(words & article_words) / len(words) > RELATED_OVERLAP_MAX:
+            break
+        run.append(j)
+    return run
+
+
+def _is_tail_header(d: Decision, config, profiles, tables) -> bool:
+    hit, _ = _phrase_hit(d.block.text, config, profiles, tables)
+    return bool(hit and hit.tail)
+
+
+def _drop_duplicates(decisions: list[Decision]) -> list[Decision]:
+    """Drop a block repeating the one kept just before it (a scraper's double print)."""
+    out = []
+    previous = ""
+    for d in decisions:
+        if d.kept:
+            key = phrase_key(_kept_text(d))
+            if key == previous and len(key) > 3:
+                d = replace(d, role=None, reason="duplicate", rule="duplicate")
+            previous = key
+        out.append(d)
+    return out
+
+
+def _mark_title(decisions: list[Decision]) -> list[Decision]:
+    """The first kept block that reads as a headline, past short labels, is the title."""
+    for i, d in enumerate(decisions):
+        if not d.kept or d.role in ("caption", "dateline"):
+            continue
+        if d.role == "paragraph" and d.text is None and rules.is_headline_like(d.block.text):
+            decisions = list(decisions)
+            decisions[i] = replace(d, role="title", rule="headline")
+            break
+        if not rules.is_label(d.block.text):
+            break
+    return decisions
+
+
+def _statistical(decisions: list[Decision]) -> list[Decision]:
+    try:
+        from .statistical import classify_blocks
+    except ImportError:  # pragma: no cover - the module ships with the package
+        return decisions
+    texts = [_kept_text(d) for d in decisions]
+    fixed = [("keep" if d.role != "paragraph" else None) if d.kept else d.reason for d in decisions]
+    verdicts = classify_blocks(texts, fixed)
+    return [
+        replace(d, role=None, reason=v[0], rule=v[1]) if v is not None and fixed[i] is None else d
+        for i, (d, v) in enumerate(zip(decisions, verdicts))
+    ]

@@ -1,0 +1,193 @@
+"""The ``newsclean`` command: preview and audit what the cleaner removes.
+
+    newsclean clean article.txt            # the cleaned article
+    newsclean clean --json *.txt           # one JSON object per file
+    newsclean clean --body-only -          # paragraphs only, from stdin
+    newsclean clean -o clean/ scraped/     # a folder in, a folder out
+    newsclean diff article.txt             # what would go, and why
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Sequence, TextIO
+
+from .clean import clean_bytes
+from .config import Config
+from .decode import UndecodableError
+from .model import CleanResult
+from .profiles import ProfileError
+
+_SWITCHES = tuple(name for name in Config.option_names() if isinstance(getattr(Config(), name), bool))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One input's result, or the one-line error that stopped it."""
+
+    path: str
+    result: Optional[CleanResult] = None
+    error: Optional[str] = None
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Entry point of the ``newsclean`` console script; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        config = Config(
+            extra_phrases=tuple(args.phrase),
+            profile_dirs=tuple(args.profile_dir),
+            **{name: False for name in args.off},
+        )
+        if config.use_profiles:  # report a broken profile once, before any file
+            from .profiles import load_profiles
+
+            load_profiles(tuple(str(p) for p in config.profile_dirs))
+    except ProfileError as exc:
+        print(f"newsclean: {exc}", file=sys.stderr)
+        return 2
+    try:
+        inputs = list(_expand(args.files))
+    except OSError as exc:
+        print(f"newsclean: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "clean" and args.output_dir is not None:
+        problem = _output_problem(args.output_dir, inputs)
+        if problem:
+            print(f"newsclean: {problem}", file=sys.stderr)
+            return 2
+    failed = False
+    color = args.command == "diff" and _use_color(sys.stdout)
+    for n, outcome in enumerate(_run(inputs, config, args.jobs)):
+        if outcome.error is not None or outcome.result is None:
+            print(f"newsclean: {outcome.path}: {outcome.error}", file=sys.stderr)
+            failed = True
+            continue
+        if args.command == "diff":
+            _print_diff(outcome, sys.stdout, color)
+        elif args.output_dir is not None:
+            target = args.output_dir / Path(outcome.path).name
+            target.write_text(_format(outcome, args, many=False), encoding="utf-8")
+        else:
+            sys.stdout.write(_format(outcome, args, many=len(inputs) > 1, first=n == 0))
+    return 1 if failed else 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsclean", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("files", nargs="+", help="article files or folders of them; - reads stdin")
+    common.add_argument("--profile-dir", action="append", default=[], type=Path, metavar="DIR",
+                        help="a folder of extra publisher profiles (*.toml); repeatable")
+    common.add_argument("--phrase", action="append", default=[], metavar="TEXT",
+                        help="an extra boilerplate phrase to remove; repeatable")
+    common.add_argument("--off", action="append", default=[], choices=_SWITCHES, metavar="BEHAVIOUR",
+                        help=f"switch a behaviour off; repeatable; one of: {', '.join(_SWITCHES)}")
+    common.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                        help="clean N files at a time in worker processes (default 1)")
+    clean = sub.add_parser("clean", parents=[common], help="print the cleaned articles")
+    shape = clean.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true",
+                       help="one JSON object per input: path, title, publisher, wire, "
+                            "paragraphs, captions, removed, repairs")
+    shape.add_argument("--body-only", action="store_true", help="only the article paragraphs, one per line")
+    clean.add_argument("-o", "--output-dir", type=Path, metavar="DIR",
+                       help="write each result to DIR/<input name> instead of stdout (never over an input)")
+    sub.add_parser("diff", parents=[common], help="show what would be removed from each file, and why")
+    return parser
+
+
+def _expand(paths: Iterable[str]) -> Iterator[str]:
+    """Files as given; a folder stands for the files directly in it."""
+    for path in paths:
+        if path != "-" and Path(path).is_dir():
+            yield from (str(p) for p in sorted(Path(path).iterdir()) if p.is_file())
+        else:
+            yield path
+
+
+def _output_problem(out_dir: Path, inputs: Sequence[str]) -> Optional[str]:
+    if out_dir.exists() and not out_dir.is_dir():
+        return f"{out_dir}: not a folder"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in inputs:
+        if path != "-" and (out_dir / Path(path).name).resolve() == Path(path).resolve():
+            return f"{path}: refusing to overwrite an input file; choose another --output-dir"
+    if "-" in inputs:
+        return "stdin has no file name: --output-dir needs named input files"
+    return None
+
+
+def _run(inputs: Sequence[str], config: Config, jobs: int) -> Iterator[Outcome]:
+    if jobs > 1 and len(inputs) > 1:
+        stdin = [p for p in inputs if p == "-"]
+        if not stdin:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                yield from pool.map(_clean_one, inputs, [config] * len(inputs),
+                                    chunksize=max(1, len(inputs) // (jobs * 8)))
+            return
+    for path in inputs:
+        yield _clean_one(path, config)
+
+
+def _clean_one(path: str, config: Config) -> Outcome:
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        return Outcome(path, error=exc.strerror or str(exc))
+    try:
+        return Outcome(path, clean_bytes(data, config))
+    except UndecodableError as exc:
+        return Outcome(path, error=str(exc))
+    except ProfileError as exc:
+        return Outcome(path, error=str(exc))
+
+
+def _format(outcome: Outcome, args: argparse.Namespace, many: bool, first: bool = True) -> str:
+    result = outcome.result
+    assert result is not None
+    if args.json:
+        return json.dumps({"path": outcome.path, **result.as_dict()}, ensure_ascii=False) + "\n"
+    if args.body_only:
+        return "".join(p + "\n" for p in result.paragraphs)
+    parts = ([f"==> {outcome.path} <=="] if many else []) + ([result.title, ""] if result.title else [])
+    parts.append("\n\n".join(result.paragraphs))
+    return ("" if first or not many else "\n") + "\n".join(parts) + "\n"
+
+
+_RED, _YELLOW, _DIM, _BOLD, _RESET = "\033[31m", "\033[33m", "\033[2m", "\033[1m", "\033[0m"
+
+
+def _use_color(stream: TextIO) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _print_diff(outcome: Outcome, out: TextIO, color: bool) -> None:
+    result = outcome.result
+    assert result is not None
+
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if color else text
+
+    out.write(paint(_BOLD, f"--- {outcome.path}") + "\n")
+    for r in result.repairs:
+        where = f"{r.line:>5}" if r.line is not None else "     "
+        out.write(paint(_YELLOW, f"~{where}  [{r.kind}] {r.before!r} -> {r.after!r}") + "\n")
+    for r in result.removed:
+        out.write(paint(_RED, f"-{r.line:>5}  [{r.reason}] {r.text}") + "  " + paint(_DIM, f"({r.rule})") + "\n")
+    summary = (f"{len(result.removed)} removed, {len(result.repairs)} repaired, "
+               f"{len(result.paragraphs)} paragraphs kept; title: {result.title!r}; "
+               f"publisher: {result.publisher or '-'}; wire: {result.wire or '-'}")
+    out.write(paint(_DIM, summary) + "\n\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""The `newsclean` command: clean, diff, errors that name the file, never overwriting input."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import pytest
+
+from pelican_newsclean.cli import main as newsclean
+
+ARTICLE = "Skip to main content\nBridge reopens after repairs\nThe old bridge reopened on Monday after two years of repairs.\nShare\n"
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "bridge.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_clean_prints_title_blank_line_and_paragraphs(article, capsys):
+    assert newsclean(["clean", str(article)]) == 0
+    assert capsys.readouterr().out == (
+        "Bridge reopens after repairs\n\nThe old bridge reopened on Monday after two years of repairs.\n"
+    )
+
+
+def test_body_only_prints_paragraphs_only(article, capsys):
+    assert newsclean(["clean", "--body-only", str(article)]) == 0
+    assert capsys.readouterr().out == "The old bridge reopened on Monday after two years of repairs.\n"
+
+
+def test_dash_reads_stdin(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode("utf-8"))))
+    assert newsclean(["clean", "--body-only", "-"]) == 0
+    assert capsys.readouterr().out.startswith("The old bridge")
+
+
+def test_json_has_the_documented_keys(article, capsys):
+    assert newsclean(["clean", "--json", str(article)]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["path"] == str(article)
+    assert got["title"] == "Bridge reopens after repairs"
+    assert got["removed"] == [
+        {"line": 1, "text": "Skip to main content", "reason": "navigation"},
+        {"line": 4, "text": "Share", "reason": "share-widget"},
+    ]
+
+
+def test_a_missing_file_is_named_and_the_others_still_processed(article, tmp_path, capsys):
+    missing = tmp_path / "nope.txt"
+    assert newsclean(["clean", "--body-only", str(missing), str(article)]) == 1
+    out, err = capsys.readouterr()
+    assert "The old bridge" in out
+    assert err.strip().splitlines() == [f"newsclean: {missing}: No such file or directory"]
+
+
+def test_a_binary_file_is_named_as_undecodable(article, tmp_path, capsys):
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert newsclean(["clean", str(binary), str(article)]) == 1
+    out, err = capsys.readouterr()
+    assert str(binary) in err and "binary" in err
+    assert "The old bridge" in out
+
+
+def test_another_encoding_is_decoded_and_reported(tmp_path, capsys):
+    path = tmp_path / "ru.txt"
+    path.write_bytes("Москва. Городской совет утвердил новый бюджет во вторник вечером после долгих споров.\n".encode("cp1251"))
+    assert newsclean(["clean", "--json", str(path)]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["paragraphs"][0].startswith("Москва.")
+    assert any("cp1251" in r["after"].lower() or "1251" in r["after"] for r in got["repairs"])
+
+
+def test_diff_shows_each_removal_with_its_reason_plain_when_piped(article, capsys):
+    assert newsclean(["diff", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "\033[" not in out
+    assert "[navigation] Skip to main content" in out
+    assert "[share-widget] Share" in out
+    assert "2 removed" in out
+
+
+def test_output_dir_writes_one_file_per_input(article, tmp_path):
+    out = tmp_path / "clean"
+    assert newsclean(["clean", "--body-only", "-o", str(out), str(article)]) == 0
+    assert (out / "bridge.txt").read_text(encoding="utf-8").startswith("The old bridge")
+    assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_output_dir_refuses_to_overwrite_its_input(article, capsys):
+    assert newsclean(["clean", "-o", str(article.parent), str(article)]) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_a_folder_stands_for_its_files(article, tmp_path, capsys):
+    assert newsclean(["clean", "--body-only", str(tmp_path)]) == 0
+    assert "The old bridge" in capsys.readouterr().out
+
+
+def test_jobs_give_the_same_output_in_the_same_order(tmp_path, capsys):
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text(f"Share\nArticle number {i} tells of a bridge that reopened on Monday.\n", encoding="utf-8")
+    files = [str(tmp_path / f"{i}.txt") for i in range(6)]
+    assert newsclean(["clean", "--json", *files]) == 0
+    serial = capsys.readouterr().out
+    assert newsclean(["clean", "--json", "--jobs", "2", *files]) == 0
+    assert capsys.readouterr().out == serial
+
+
+def test_behaviours_can_be_switched_off(article, capsys):
+    assert newsclean(["clean", "--body-only", "--off", "remove_boilerplate", "--off", "statistical", str(article)]) == 0
+    assert "Share" in capsys.readouterr().out
