@@ -1,0 +1,271 @@
+"""Clean an HTML article body with the core classifier, one block element at a time.
+
+The blocks are the elements that hold text and no other block (``p``,
+``h1``-``h6``, ``li``, ``blockquote``, ``figcaption``, a ``div`` of text...).
+Their texts go to :func:`pelican_newsclean.clean.clean_blocks`; the elements of
+dropped blocks are removed, and a kept block whose text changed (a repair, a
+glued nag cut off, a dateline joined) gets the new text. Code, scripts and the
+attribution footer are never touched, and a body where nothing changes is
+returned as it was, byte for byte.
+
+A whole saved web page (site navigation around the article) is first reduced
+to its main content with trafilatura, when it is installed
+(``pip install pelican-newsclean[html]``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from typing import Any, Mapping, Optional, Sequence
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from .clean import clean_blocks
+from .config import DEFAULT_CONFIG, Config
+from .model import CleanResult
+from .render import collapse_space
+
+logger = logging.getLogger(__name__)
+
+BLOCK_TAGS = (
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption",
+    "dt", "dd", "td", "th", "caption", "div", "section", "article", "aside",
+    "header", "footer", "address", "summary",
+)
+"""Elements that can be a block (when no other block is inside them)."""
+
+OPAQUE_TAGS = frozenset(
+    {"pre", "code", "script", "style", "template", "textarea", "svg", "math", "noscript"}
+)
+"""Elements whose text is never cleaned."""
+
+MEDIA_TAGS = ("img", "picture", "video", "audio", "iframe", "object", "embed", "canvas", "svg", "table")
+"""Content without text: a container holding one is not empty."""
+
+CAPTION_CLASS = "newsclean-caption"
+"""Class given to a paragraph the cleaner kept as a photo caption."""
+
+PAGE_TAGS = ("nav", "header", "footer", "aside")
+"""Site furniture: a body holding one of these is a whole saved page."""
+
+PAGE_LINKS_OUTSIDE_MAIN = 5
+"""A body with this many links outside its ``<article>``/``<main>`` is a whole page."""
+
+
+@dataclass(frozen=True)
+class CleanedHtml:
+    """An HTML body after cleaning, with the cleaner's record."""
+
+    html: str
+    result: CleanResult
+    changed: bool
+    words_before: int
+    words_after: int
+    extracted: bool = False
+    line_numbers: bool = False  # removals and repairs name source lines, not blocks
+
+
+def looks_like_page(soup: BeautifulSoup) -> bool:
+    """Whether a body is a whole saved web page rather than an article body."""
+    if soup.find(PAGE_TAGS) is not None:
+        return True
+    main = soup.find(["article", "main"])
+    if main is None:
+        return False
+    outside = [a for a in soup.find_all("a") if main not in a.parents]
+    return len(outside) >= PAGE_LINKS_OUTSIDE_MAIN
+
+
+_MISSING_EXTRACTOR_LOGGED = False
+
+
+def extract_main(page: str) -> Optional[str]:
+    """The main content of a saved page as HTML (trafilatura), or None.
+
+    None when trafilatura is not installed (said once, in the log) or finds
+    no article in the page.
+    """
+    global _MISSING_EXTRACTOR_LOGGED
+    try:
+        import trafilatura
+    except ImportError as error:
+        if not _MISSING_EXTRACTOR_LOGGED:
+            _MISSING_EXTRACTOR_LOGGED = True
+            logger.warning(
+                "newsclean: a whole saved web page needs trafilatura to find its article "
+                "(pip install 'pelican-newsclean[html]'; %s); cleaning such pages as they are. "
+                "Set NEWSCLEAN = {'extract_pages': False} to silence this.",
+                error,
+            )
+        return None
+    extracted = trafilatura.extract(
+        page,
+        output_format="html",
+        include_comments=False,
+        include_tables=True,
+        include_links=True,
+        include_formatting=True,
+    )
+    if not extracted:
+        return None
+    body = BeautifulSoup(extracted, "html.parser").body
+    return body.decode_contents() if body is not None else extracted
+
+
+def block_text(element: Tag) -> str:
+    """The text of a block as the cleaner sees it (``<br>`` as a space)."""
+    parts = []
+    for node in element.descendants:
+        if type(node) is NavigableString:
+            parts.append(str(node))
+        elif isinstance(node, Tag) and node.name == "br":
+            parts.append(" ")
+    return collapse_space("".join(parts))
+
+
+def find_blocks(soup: BeautifulSoup) -> list[tuple[Tag, str]]:
+    """The block elements of a body with their texts, in document order."""
+    blocks = []
+    for element in soup.find_all(BLOCK_TAGS):
+        if element.find(BLOCK_TAGS) is not None:
+            continue
+        if any(
+            parent.name in OPAQUE_TAGS or parent.get("data-newsclean") is not None
+            for parent in [element, *element.parents]
+            if isinstance(parent, Tag)
+        ):
+            continue
+        text = block_text(element)
+        if text:
+            blocks.append((element, text))
+    return blocks
+
+
+def _remove(element: Tag) -> None:
+    """Remove an element, its trailing white space, and containers left empty."""
+    parent = element.parent
+    following = element.next_sibling
+    if isinstance(following, NavigableString) and not following.strip():
+        following.extract()
+    element.decompose()
+    while (
+        isinstance(parent, Tag)
+        and not isinstance(parent, BeautifulSoup)
+        and not parent.get_text(strip=True)
+        and parent.find(MEDIA_TAGS) is None
+    ):
+        grandparent = parent.parent
+        parent.decompose()
+        parent = grandparent
+
+
+def _set_text(element: Tag, old: str, new: str) -> None:
+    """Give a block its new text, keeping its inline markup where possible."""
+    strings = [node for node in element.descendants if type(node) is NavigableString]
+    if len(strings) == 1:
+        strings[0].replace_with(new)
+    elif new.endswith(old):  # something joined in front (a dateline)
+        element.insert(0, NavigableString(new[: len(new) - len(old)]))
+    else:
+        element.clear()
+        element.append(new)
+
+
+def _remap_lines(result: CleanResult, lines: Sequence[int]) -> CleanResult:
+    """Block numbers in the record replaced by the given line numbers."""
+
+    def line_of(number: Optional[int]) -> Optional[int]:
+        if number is None or not 1 <= number <= len(lines):
+            return number
+        return lines[number - 1]
+
+    return replace(
+        result,
+        removed=tuple(replace(r, line=line_of(r.line)) for r in result.removed),
+        repairs=tuple(replace(r, line=line_of(r.line)) for r in result.repairs),
+    )
+
+
+def _apply(blocks: Sequence[tuple[Tag, str]], result: CleanResult, config: Config) -> bool:
+    """Make the tree say what the cleaner kept; True when anything changed.
+
+    Mirrors how the cleaner builds its paragraphs: dropped blocks go, the
+    headline goes (Pelican shows it as the title), a lone dateline is joined
+    to the next paragraph, and a changed text replaces the old one.
+    """
+    decisions = {d.block.line: d for d in result.decisions}
+    changed = False
+    dateline: Optional[str] = None
+    dateline_elements: list[Tag] = []
+    for number, (element, old) in enumerate(blocks, 1):
+        decision = decisions.get(number)
+        if decision is None:  # nothing left of it after repair (invisible characters)
+            _remove(element)
+            changed = True
+            continue
+        new = decision.text if decision.text is not None else decision.block.text
+        if not decision.kept or decision.role == "title":
+            _remove(element)
+            changed = True
+            continue
+        if decision.role == "dateline" and config.join_datelines:
+            dateline = new if dateline is None else f"{dateline} {new}"
+            dateline_elements.append(element)
+            continue
+        if dateline is not None and decision.role != "caption":
+            new, dateline = f"{dateline} {new}", None
+            for joined in dateline_elements:
+                _remove(joined)
+            dateline_elements.clear()
+        if new != old:
+            _set_text(element, old, new)
+            changed = True
+        if decision.role == "caption" and element.name == "p":
+            element["class"] = [*element.get("class", []), CAPTION_CLASS]
+            changed = True
+    return changed
+
+
+def clean_html(
+    body: str,
+    config: Config = DEFAULT_CONFIG,
+    metadata: Optional[Mapping[str, Any]] = None,
+    lines: Optional[Sequence[int]] = None,
+    extract: bool = False,
+) -> CleanedHtml:
+    """Clean an article body; ``lines`` gives the line number of each block.
+
+    With ``extract``, a body that looks like a whole saved page is reduced to
+    its main content first.
+    """
+    soup = BeautifulSoup(body, "html.parser")
+    extracted = False
+    if extract and looks_like_page(soup):
+        main = extract_main(body)
+        if main is not None:
+            soup, extracted, lines = BeautifulSoup(main, "html.parser"), True, None
+    blocks = find_blocks(soup)
+    texts = [text for _, text in blocks]
+    result = clean_blocks(texts, config, metadata)
+    line_numbers = lines is not None and len(lines) == len(blocks)
+    if line_numbers:
+        result = _remap_lines(result, lines)
+
+    changed = _apply(blocks, result, config) or extracted
+    words_before = sum(len(text.split()) for text in texts)
+    words_after = sum(len(p.split()) for p in result.paragraphs) + sum(
+        len(c.split()) for c in result.captions
+    )
+    return CleanedHtml(
+        html=str(soup) if changed else body,
+        result=result,
+        changed=changed,
+        words_before=words_before,
+        words_after=words_after,
+        extracted=extracted,
+        line_numbers=line_numbers,
+    )
+
+
+__all__ = ["CleanedHtml", "clean_html", "extract_main", "find_blocks", "looks_like_page"]

@@ -1,0 +1,305 @@
+"""Pelican signal handlers: the thin layer between Pelican and the cleaner.
+
+``register()`` (in ``__init__``) imports this module and calls :func:`connect`.
+Every handler first asks :func:`settings.active_options`, so it acts only in
+builds that list the plugin and leave it enabled.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import logging
+import os
+from typing import Any, Mapping, Optional
+from urllib.parse import urlsplit
+
+from pelican import signals
+from pelican.contents import Article, Page
+from pelican.readers import default_metadata
+from pelican.utils import truncate_html_paragraphs, truncate_html_words
+
+from . import report
+from .encoding import repair_line
+from .html import clean_html
+from .reader import READER_NAME, NewsTextReader, recorded_lines
+from .render import has_footer, render_footer, safe_url
+from .settings import Options, active_options
+
+logger = logging.getLogger(__name__)
+
+OPT_OUT = frozenset({"off", "no", "false", "0"})
+OPT_IN = frozenset({"on", "yes", "true", "1"})
+
+REPAIRED_METADATA = ("title", "source", "wire", "subtitle", "description")
+"""Text metadata whose mojibake is repaired before the slug is made."""
+
+METADATA_REPAIRS_KEY = "newsclean_metadata_repairs"
+"""Passes the metadata repairs from the context signal to content_object_init."""
+
+
+def connect() -> None:
+    """Connect the handlers to Pelican's signals (see ``register()``)."""
+    signals.initialized.connect(check_settings)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_context.connect(repair_metadata)
+    signals.page_generator_context.connect(repair_metadata)
+    signals.content_object_init.connect(clean_content)
+    signals.all_generators_finalized.connect(gather_records)
+    signals.finalized.connect(write_build_report)
+
+
+def should_clean(metadata: Mapping[str, Any], options: Options) -> bool:
+    """Whether an article is republished content to clean.
+
+    ``Newsclean: off`` opts out and ``Newsclean: on`` opts in; otherwise a
+    scraped ``.txt``, an article with ``Source`` or ``Source_URL`` metadata,
+    or any article under ``clean_all``.
+    """
+    flag = str(metadata.get("newsclean", "")).strip().lower()
+    if flag in OPT_OUT:
+        return False
+    if flag in OPT_IN or metadata.get("reader") == READER_NAME:
+        return True
+    return options.clean_all or bool(metadata.get("source") or metadata.get("source_url"))
+
+
+def report_path(settings: Mapping[str, Any], options: Options) -> Optional[str]:
+    """Where the build report goes (None: switched off, or inside the content folder)."""
+    if not options.report_path:
+        return None
+    path = os.path.abspath(os.path.join(settings["OUTPUT_PATH"], options.report_path))
+    content = os.path.abspath(settings["PATH"])
+    return None if os.path.commonpath([path, content]) == content else path
+
+
+def check_settings(pelican: Any) -> None:
+    """``initialized``: validate NEWSCLEAN once, so errors show at the start."""
+    options = active_options(pelican.settings)
+    if options is not None and options.report_path and report_path(pelican.settings, options) is None:
+        logger.error(
+            "NEWSCLEAN: setting 'report_path' (%r) points into the content folder: "
+            "the plugin never writes there, so no report will be written",
+            options.report_path,
+        )
+
+
+def add_reader(readers: Any) -> None:
+    """``readers_init``: read scraped text files with the configured extensions."""
+    options = active_options(readers.settings)
+    if options is None or not options.txt_reader:
+        return
+    for extension in options.extensions:
+        readers.reader_classes[extension] = NewsTextReader
+
+
+def _markup(text: str) -> list[str]:
+    return [c for c in text if c in "<>&"]
+
+
+def repair_metadata(generator: Any, metadata: dict[str, Any]) -> None:
+    """``*_generator_context``: repair the title and text metadata before the slug.
+
+    Titles of Markdown, reST and HTML articles are HTML: a repair that would
+    change their markup (unescape ``&lt;``, say) is not applied. A scraped
+    text's title is plain text, escaped here once repaired.
+    """
+    options = active_options(generator.settings)
+    if options is None:
+        return
+    plain_text = metadata.get("reader") == READER_NAME
+    if should_clean(metadata, options) and options.config.repair_encoding:
+        found = []
+        for key in REPAIRED_METADATA:
+            value = metadata.get(key)
+            if not isinstance(value, str) or not value:
+                continue
+            fixed, repairs = repair_line(value)
+            if fixed != value and (plain_text or _markup(fixed) == _markup(value)):
+                metadata[key] = fixed
+                found.extend(report.repair_entry(r, field=key) for r in repairs)
+        if found:
+            metadata[METADATA_REPAIRS_KEY] = found
+    if plain_text and isinstance(metadata.get("title"), str):
+        metadata["title"] = html.escape(metadata["title"], quote=False)
+
+
+def _pop_metadata(instance: Any, key: str) -> Any:
+    value = instance.metadata.pop(key, None)
+    if hasattr(instance, key):
+        delattr(instance, key)
+    return value
+
+
+def _original_date(instance: Any) -> tuple[Optional[str], Optional[str]]:
+    """The article's date for the footer, unless it is the site's DEFAULT_DATE."""
+    date = getattr(instance, "date", None)
+    if not isinstance(date, datetime.datetime):
+        return None, None
+    default = default_metadata(settings=instance.settings).get("date")
+    if isinstance(default, datetime.datetime) and default.replace(tzinfo=None) == date.replace(
+        tzinfo=None
+    ):
+        return None, None
+    if instance.settings.get("DEFAULT_DATE") == "fs" and instance.source_path:
+        try:
+            if abs(os.path.getmtime(instance.source_path) - date.timestamp()) < 1:
+                return None, None
+        except OSError:
+            pass
+    return getattr(instance, "locale_date", date.date().isoformat()), date.isoformat()
+
+
+def _text(value: Any) -> Optional[str]:
+    """A metadata value as stripped text, or None."""
+    text = str(value).strip() if value else ""
+    return text or None
+
+
+def _summary(body: str, settings: Mapping[str, Any]) -> str:
+    """The summary Pelican would make of a body (before the footer is added)."""
+    if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
+        body = truncate_html_paragraphs(body, settings["SUMMARY_MAX_PARAGRAPHS"])
+    if settings.get("SUMMARY_MAX_LENGTH") is None:
+        return body
+    return truncate_html_words(
+        body, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…")
+    )
+
+
+def _attribution(meta: Mapping[str, Optional[str]], result: Any) -> dict[str, Any]:
+    """Who published the article: metadata first, then what the cleaner found."""
+    link = safe_url(meta["source_url"]) or safe_url(result.publisher_url)
+    publisher = meta["source"] or result.publisher
+    if not publisher and link:
+        publisher = urlsplit(link).hostname
+    return {
+        "publisher": publisher,
+        "source_url": meta["source_url"],
+        "link": link,
+        "wire": meta["wire"] or result.wire,
+        "date": meta["date"],
+    }
+
+
+def _too_short(cleaned: Any, options: Options) -> Optional[str]:
+    """Why the cleaned article is not published (None: it is fine)."""
+    after, before = cleaned.words_after, cleaned.words_before
+    if after < before and (after == 0 or after < options.min_words):
+        return f"cleaning would leave {after} of {before} words (min_words is {options.min_words})"
+    return None
+
+
+def clean_content(instance: Any) -> None:
+    """``content_object_init``: clean the body, set the summary, add the footer.
+
+    Works on ``instance._content`` only (``content`` and ``summary`` are
+    memoized). A body that already has the footer is left alone.
+    """
+    if not isinstance(instance, (Article, Page)):  # static files, stubs
+        return
+    options = active_options(instance.settings)
+    if options is None:
+        return
+    metadata_repairs = _pop_metadata(instance, METADATA_REPAIRS_KEY) or []
+    body, meta = instance._content, instance.metadata
+    if not should_clean(meta, options) or body is None or has_footer(body):
+        return
+
+    date, date_iso = _original_date(instance)
+    core_metadata = {
+        "source": _text(meta.get("source")),
+        "source_url": _text(meta.get("source_url")),
+        "wire": _text(meta.get("wire")),
+        "date": date_iso,
+    }
+    cleaned = clean_html(
+        body,
+        options.config,
+        {k: v for k, v in core_metadata.items() if v},
+        lines=recorded_lines(meta),
+        extract=options.extract_pages and meta.get("reader") == "html",
+    )
+    result = cleaned.result
+    note = _too_short(cleaned, options)
+    if note:
+        note += ": published uncleaned"
+        logger.warning(
+            "newsclean: %s: %s. Check what the report lists for it, or give it 'Newsclean: off'.",
+            instance.source_path,
+            note,
+        )
+    else:
+        body = cleaned.html
+        logger.debug(
+            "newsclean: %s: %d blocks removed, %d repairs",
+            instance.source_path,
+            len(result.removed),
+            len(result.repairs),
+        )
+
+    attribution = _attribution(core_metadata, result)
+    if "summary" not in meta:
+        instance._summary = meta["summary"] = _summary(body, instance.settings)
+    if options.footer:
+        footer = render_footer(
+            {
+                **attribution,
+                "source_url": attribution["link"],  # only ever a safe URL in a template
+                "date": date,
+                "date_iso": date_iso,
+                "title": getattr(instance, "title", None),
+                "cleaned": note is None,
+                "removed": len(result.removed),
+                "repairs": len(result.repairs) + len(metadata_repairs),
+            },
+            options.footer_template,
+        )
+        body = f"{body.rstrip()}\n{footer}\n"
+    instance._content = body
+    setattr(
+        instance,
+        report.RECORD_ATTRIBUTE,
+        report.make_record(
+            source_path=instance.relative_source_path,
+            title=getattr(instance, "title", None),
+            status="uncleaned" if note else "cleaned",
+            result=result,
+            note=note,
+            metadata_repairs=metadata_repairs,
+            attribution=attribution,
+            extracted=cleaned.extracted,
+            numbering="line" if cleaned.line_numbers else "block",
+        ),
+    )
+
+
+_PENDING: dict[int, tuple[Mapping[str, Any], list[dict[str, Any]]]] = {}
+
+
+def gather_records(generators: list[Any]) -> None:
+    """``all_generators_finalized``: gather the records of every article.
+
+    Gathered from the content objects, not from ``content_object_init``:
+    articles served from the generator cache keep their record but do not
+    go through that signal again.
+    """
+    if not generators:
+        return
+    settings = generators[0].settings
+    if active_options(settings) is None:
+        return
+    _PENDING[id(settings)] = (settings, report.collect_records(generators))
+
+
+def write_build_report(pelican: Any) -> None:
+    """``finalized``: write the build report once the site is written."""
+    pending = _PENDING.pop(id(pelican.settings), None)
+    options = active_options(pelican.settings)
+    if pending is None or pending[0] is not pelican.settings or options is None:
+        return
+    path = report_path(pelican.settings, options)
+    if path is None:
+        return
+    report.write_report(path, report.build_report(pending[1]))
+    logger.info("newsclean: report of %d articles written to %s", len(pending[1]), path)
