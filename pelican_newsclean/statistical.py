@@ -379,6 +379,9 @@ def classify_blocks(
         weights.append(min(f.words, 80.0) if prose else 0.0)
         # a kept title or caption neither anchors the article nor splits it
         gaps.append(0.0 if prose or fx == KEEP else _gap_size(cls, f, fx))
+    for first, last in _table_runs(texts, feats, fixed):
+        for k in range(first, last):  # a table inside the article does not split it
+            gaps[k] = 0.0
     span = _article_span(weights, gaps)
     start, end = span if span else (0, n)
     if span:  # short sentences at the edges of the run
@@ -390,6 +393,8 @@ def classify_blocks(
             if end < n and fixed[end] is None and _edge_sentence(
                     texts[end], feats[end], classes[end]):
                 end += 1
+        if end > start and texts[end - 1].endswith((":", "：")):
+            end = _announced_end(end, texts, fixed)
 
     for i, (text, f, cls) in enumerate(zip(texts, feats, classes)):
         if fixed[i] is not None:
@@ -454,3 +459,61 @@ def _drop_inner_lists(
 def _is_credit(text: str, f: _Features) -> bool:
     """A photo credit line: short, no sentence, names an agency or 'Photo:'."""
     return f.words <= 12 and f.sentences == 0 and bool(_CREDIT.search(text))
+
+
+
+_NUMERIC_CELL = re.compile(r"^[\d\s.,:;%$€£¥₩+\-–—/()#]+$")
+_TABLE_MIN_CELLS = 8
+_TABLE_MIN_NUMERIC = 0.25
+_CELL_WORDS = 12
+
+
+def _table_runs(texts: Sequence[str], feats: Sequence[_Features],
+                fixed: Sequence[str | None]) -> list[tuple[int, int]]:
+    """Runs [first, last) of short undecided blocks that read as table cells:
+    at least eight, a quarter of them figures alone (scores, prices, counts)."""
+    runs = []
+    i, n = 0, len(texts)
+    while i < n:
+        j = i
+        while j < n and fixed[j] is None and feats[j].words <= _CELL_WORDS:
+            j += 1
+        if j - i >= _TABLE_MIN_CELLS:
+            numeric = sum(1 for k in range(i, j) if _NUMERIC_CELL.match(texts[k]))
+            if numeric >= _TABLE_MIN_NUMERIC * (j - i):
+                runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def _announced_end(end: int, texts: Sequence[str], fixed: Sequence[str | None]) -> int:
+    """The article's last block announces what follows (it ends with a colon):
+    keep what follows up to the next block the rules dropped, or else to the
+    end of the numbered list that follows."""
+    n = len(texts)
+    for j in range(end, n):
+        if fixed[j] is not None and fixed[j] != KEEP:
+            return j
+    return _numbered_list_end(end, texts)
+
+
+_ITEM = re.compile(r"^\s*(\d{1,3})\s*[).:]\s+\S")
+_ITEM_GAP = 3  # blocks an item may span (a link, a note under it)
+
+
+def _numbered_list_end(start: int, texts: Sequence[str]) -> int:
+    """End of a list numbered 1, 2, 3... starting within a few blocks of
+    ``start`` (``start`` itself when there is none); an item spans the
+    blocks up to the next one, and the last item as many as the others."""
+    expected, last, span = 1, None, 1
+    for j in range(start, len(texts)):
+        m = _ITEM.match(texts[j])
+        if m and int(m.group(1)) == expected:
+            if last is not None:
+                span = max(span, j - last)
+            expected, last = expected + 1, j
+        elif j - (last if last is not None else start) > _ITEM_GAP:
+            break
+    if last is None or expected <= 3:
+        return start
+    return min(len(texts), last + span)
