@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pelican_newsclean import Config, clean_text
 
 ARTICLE = [
@@ -155,3 +157,25 @@ def test_a_question_repeated_in_an_interview_is_kept():
     lines = ["My grandmother, who cooked for the whole village every Sunday, taught me.", question, "My grandmother, who cooked for the whole village every Sunday.", question,
              "Hunger, mostly, and a cheap camera that my brother lent me for a week."]
     assert list(clean(*lines).paragraphs) == lines
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Advertisement", "advertisement"),
+        ("Story continues below advertisement", "advertisement"),
+        ("Email (required)", "newsletter"),
+        ("By signing up, you agree to our Privacy Policy.", "newsletter"),
+        ("Save my name, email, and website in this browser for the next time I comment.", "comment-form"),
+        ("Leave a Reply", "comment-form"),
+        ("© 2019 Example Media. All rights reserved.", "copyright"),
+        ("Sharing is caring!", "share-widget"),
+        ("12 Shares", "share-widget"),
+        ("Click to share on Twitter (Opens in new window)", "share-widget"),
+        ("Previous post", "navigation"),
+        ("Already a subscriber? Log in", "subscription"),
+    ],
+)
+def test_generic_boilerplate_lines_are_recognised_on_any_site(line, reason):
+    result = clean(*ARTICLE, line)
+    assert reasons(result) == {line: reason}
