@@ -125,21 +125,45 @@ def block_text(element: Tag) -> str:
 
 
 def find_blocks(soup: BeautifulSoup) -> list[tuple[Tag, str]]:
-    """The block elements of a body with their texts, in document order."""
+    """The block elements of a body with their texts, in document order.
+
+    One pass over the block elements: each marks its block ancestors as
+    holding a block (asking each element for a block inside it instead costs
+    a tree search per element, which is quadratic-like on long articles).
+    """
+    elements = soup.find_all(BLOCK_TAGS)
+    holders: set[int] = set()
+    skipped: set[int] = set()
+    for element in elements:
+        for parent in element.parents:
+            if not isinstance(parent, Tag) or isinstance(parent, BeautifulSoup):
+                break
+            if parent.name in _BLOCK_SET:
+                if id(parent) in holders:
+                    break  # its ancestors were marked already
+                holders.add(id(parent))
     blocks = []
-    for element in soup.find_all(BLOCK_TAGS):
-        if element.find(BLOCK_TAGS) is not None:
-            continue
-        if any(
-            parent.name in OPAQUE_TAGS or parent.get("data-newsclean") is not None
-            for parent in [element, *element.parents]
-            if isinstance(parent, Tag)
-        ):
+    for element in elements:
+        if id(element) in holders or _opaque(element, skipped):
             continue
         text = block_text(element)
         if text:
             blocks.append((element, text))
     return blocks
+
+
+_BLOCK_SET = frozenset(BLOCK_TAGS)
+
+
+def _opaque(element: Tag, cache: set[int]) -> bool:
+    """Whether the element is inside code, a script, the footer... (never cleaned)."""
+    for node in [element, *element.parents]:
+        if not isinstance(node, Tag) or isinstance(node, BeautifulSoup):
+            return False
+        if id(node) in cache or node.name in OPAQUE_TAGS or node.get("data-newsclean") is not None:
+            cache.add(id(element))
+            return True
+    return False
 
 
 def _remove(element: Tag) -> None:
