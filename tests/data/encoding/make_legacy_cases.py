@@ -12,12 +12,11 @@ encoding and decoded in four ways:
 - mixed-3: UTF-8 only for 3- and 4-byte sequences, Latin-1 elsewhere (the
   kind of scraper that produced the "Â鶹´«Ã½" title).
 
-The "expect" field is filled in by hand after a run: "fail" marks a case the
-repair cannot undo, with the reason in "comment".
+Every generated case has "expect": "pass"; a case the repair cannot undo
+would be set to "fail" by hand, with the reason in "comment".
 """
 
 import json
-import re
 import sys
 
 SENTENCES = {
@@ -75,7 +74,7 @@ def mixed(raw: bytes, min_len: int = 2, single=cp1252) -> str:
     out, i = [], 0
     while i < len(raw):
         for n in (4, 3, 2):
-            if n >= min_len:
+            if n >= min_len and i + n <= len(raw):
                 try:
                     out.append(raw[i : i + n].decode("utf-8"))
                 except UnicodeDecodeError:
@@ -98,8 +97,20 @@ DECODERS = {
 }
 
 
+# Found in the wild: the title of a scraped page (a GBK site read by a mixed decoder).
+IN_THE_WILD = [
+    {
+        "label": "in the wild: GBK page title read by a mixed decoder",
+        "comment": "The GBK bytes of the title, UTF-8 where they happen to be valid, Latin-1 elsewhere",
+        "original": "Â鶹´«Ã½",
+        "fixed": "麻豆传媒",
+        "expect": "pass",
+    }
+]
+
+
 def main() -> None:
-    cases, seen = [], set()
+    cases, seen = list(IN_THE_WILD), set()
     for encoding, sentences in SENTENCES.items():
         for sentence in sentences:
             raw = sentence.encode(encoding)
