@@ -156,10 +156,21 @@ def _drop_foreign_repairs(decisions: list[Decision], repaired: frozenset[int]) -
     for d in decisions:
         if d.kept and d.block.line in repaired:
             script = dominant_script(_kept_text(d))
-            if script and script != article_script:
+            if script and not _same_writing(script, article_script):
                 d = replace(d, role=None, reason="mojibake-garbage", rule=f"script:{script}!={article_script}")
         out.append(d)
     return out
+
+
+# Han characters are part of Japanese and (as Hanja) of Korean writing.
+_WRITINGS_WITH_HAN = frozenset({"Japanese", "Hangul"})
+
+
+def _same_writing(script: str, article_script: str) -> bool:
+    if script == article_script:
+        return True
+    pair = {script, article_script}
+    return "Han" in pair and bool(pair & _WRITINGS_WITH_HAN)
 
 
 def _drop_related_tail(decisions: list[Decision], blocks, config, profiles, tables) -> list[Decision]:

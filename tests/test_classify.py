@@ -179,3 +179,16 @@ def test_a_question_repeated_in_an_interview_is_kept():
 def test_generic_boilerplate_lines_are_recognised_on_any_site(line, reason):
     result = clean(*ARTICLE, line)
     assert reasons(result) == {line: reason}
+
+
+def test_a_block_repaired_into_another_script_than_the_article_is_dropped():
+    result = clean("Â鶹´«Ã½", *ARTICLE)
+    assert reasons(result) == {"麻豆传媒": "mojibake-garbage"}
+    assert list(result.paragraphs) == ARTICLE
+
+
+def test_a_repaired_kanji_block_in_a_japanese_article_is_kept():
+    japanese = ["東京都は火曜日、新しい予算案を承認したと発表しました。", "市民からは様々な意見が寄せられています。"]
+    kanji = "東京都議会".encode("utf-8").decode("latin-1")  # UTF-8 read as Latin-1
+    result = clean(kanji, *japanese, statistical=False)
+    assert "東京都議会" in (result.title, *result.paragraphs)
