@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pelican_newsclean import Config, clean_text
@@ -192,3 +194,13 @@ def test_a_repaired_kanji_block_in_a_japanese_article_is_kept():
     kanji = "東京都議会".encode("utf-8").decode("latin-1")  # UTF-8 read as Latin-1
     result = clean(kanji, *japanese, statistical=False)
     assert "東京都議会" in (result.title, *result.paragraphs)
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "data" / "statistical").glob("*.gold.txt")),
+                         ids=lambda p: p.name.split("-")[0])
+def test_a_clean_article_in_any_language_comes_back_intact(path):
+    """Real articles with no boilerplate (English, German, Indonesian, Portuguese): nothing removed."""
+    text = path.read_text(encoding="utf-8")
+    result = clean_text(text)
+    assert result.removed == ()
+    assert list(result.paragraphs) == [line.strip() for line in text.splitlines() if line.strip()]
