@@ -22,7 +22,7 @@ from . import rules
 from .config import Config
 from .encoding import dominant_script
 from .model import Block, Decision, Removal
-from .phrases import Hit, phrase_key
+from .phrases import Hit, Rule, phrase_key
 from .profiles import Profile
 
 # A tail-run block sharing at least this share of its content words with the
@@ -48,7 +48,7 @@ def classify(
     repaired_lines: frozenset[int] = frozenset(),
 ) -> Classification:
     """Decide, for every block, whether it is article text and in what role."""
-    tables = _tables(config)
+    phrases = _Phrases.for_config(config, profiles)
     profile_hits: Counter[str] = Counter()
     by_id = {p.id: p for p in profiles}
     decisions: list[Decision] = []
@@ -57,8 +57,8 @@ def classify(
     for original in blocks:
         block, cut = original, []
         if config.cut_glued_nags:
-            block, cut = _cut_glued(block, config, profiles, tables)
-        decision, profile_id = _first_pass(block, config, profiles, tables)
+            block, cut = _cut_glued(block, phrases)
+        decision, profile_id = _first_pass(block, phrases)
         if profile_id:
             profile_hits[profile_id] += 1
         if cut and decision.kept:
@@ -70,7 +70,7 @@ def classify(
     if config.drop_other_script:
         decisions = _drop_foreign_repairs(decisions, repaired_lines)
     if config.drop_related:
-        decisions = _drop_related_tail(decisions, blocks, config, profiles, tables)
+        decisions = _drop_related_tail(decisions, phrases)
     decisions = _drop_duplicates(decisions)
     decisions = _mark_title(decisions)
     if config.statistical:
@@ -80,28 +80,37 @@ def classify(
     return Classification(tuple(decisions), tuple(fragments), profile)
 
 
-def _tables(config: Config) -> list:
-    tables = [rules.custom_rules(tuple(config.extra_phrases))]
-    if config.remove_boilerplate:
-        tables.append(rules.generic_rules())
-    return tables
+@dataclass(frozen=True)
+class _Phrases:
+    """Every phrase rule that applies under a config: profiles, extra phrases, the generic table."""
 
+    profiles: tuple[Profile, ...]
+    tables: tuple[tuple[Rule, ...], ...]
+    widgets: bool
 
-def _phrase_hit(text: str, config: Config, profiles: Sequence[Profile], tables) -> tuple[Optional[Hit], Optional[str]]:
-    if config.use_profiles:
-        for profile in profiles:
+    @classmethod
+    def for_config(cls, config: Config, profiles: Sequence[Profile]) -> "_Phrases":
+        tables = [rules.custom_rules(tuple(config.extra_phrases))]
+        if config.remove_boilerplate:
+            tables.append(rules.generic_rules())
+        return cls(tuple(profiles) if config.use_profiles else (), tuple(tables), config.remove_boilerplate)
+
+    def hit(self, text: str) -> tuple[Optional[Hit], Optional[str]]:
+        """The first rule that fires on ``text``, and the id of its profile if it is one."""
+        for profile in self.profiles:
             hit = profile.hit(text)
             if hit:
                 return hit, profile.id
-    hit = rules.phrase_hit(text, tables)
-    if hit is None and config.remove_boilerplate:
-        hit = rules.widget_hit(text)
-    return hit, None
+        hit = rules.phrase_hit(text, self.tables)
+        if hit is None and self.widgets:
+            hit = rules.widget_hit(text)
+        return hit, None
 
 
-def _first_pass(block: Block, config: Config, profiles, tables) -> tuple[Decision, Optional[str]]:
+def _first_pass(block: Block, phrases: _Phrases) -> tuple[Decision, Optional[str]]:
+    """A block's decision from the rules about it alone, and the profile that hit."""
     text = block.text
-    hit, profile_id = _phrase_hit(text, config, profiles, tables)
+    hit, profile_id = phrases.hit(text)
     if hit:
         return Decision(block, reason=hit.reason, rule=hit.rule), profile_id
     single = rules.doubled_caption(text)
@@ -115,7 +124,7 @@ def _first_pass(block: Block, config: Config, profiles, tables) -> tuple[Decisio
     return Decision(block, role="paragraph"), None
 
 
-def _cut_glued(block: Block, config: Config, profiles, tables) -> tuple[Block, list[Removal]]:
+def _cut_glued(block: Block, phrases: _Phrases) -> tuple[Block, list[Removal]]:
     """Cut nag sentences glued (no space) to the start or end of an article sentence.
 
     Returns the block with what is left of its text, and the cut fragments.
@@ -128,8 +137,8 @@ def _cut_glued(block: Block, config: Config, profiles, tables) -> tuple[Block, l
             break
         at = points[0] if first else points[-1]
         nag, rest = (text[:at], text[at:]) if first else (text[at:], text[:at])
-        hit, _ = _phrase_hit(nag, config, profiles, tables)
-        if hit and len(rest.split()) >= 4 and _phrase_hit(rest, config, profiles, tables)[0] is None:
+        hit, _ = phrases.hit(nag)
+        if hit and len(rest.split()) >= 4 and phrases.hit(rest)[0] is None:
             cut.append(Removal(block.line, nag, hit.reason, hit.rule))
             text = rest
     return (replace(block, text=text) if cut else block), cut
@@ -173,7 +182,7 @@ def _same_writing(script: str, article_script: str) -> bool:
     return "Han" in pair and bool(pair & _WRITINGS_WITH_HAN)
 
 
-def _drop_related_tail(decisions: list[Decision], blocks, config, profiles, tables) -> list[Decision]:
+def _drop_related_tail(decisions: list[Decision], phrases: _Phrases) -> list[Decision]:
     """After a related-stories header, drop the blocks that share nothing with the article.
 
     The header counts only once the article has begun (some prose kept before
@@ -186,7 +195,7 @@ def _drop_related_tail(decisions: list[Decision], blocks, config, profiles, tabl
     i = 0
     while i < len(out):
         d = out[i]
-        if d.reason is not None and prose_words >= ARTICLE_STARTED_WORDS and _is_tail_header(d, config, profiles, tables):
+        if d.reason is not None and prose_words >= ARTICLE_STARTED_WORDS and _is_tail_header(d, phrases):
             run = _unrelated_run(out, i + 1, article_words)
             if sum(len(_kept_text(out[j]).split()) for j in run) < prose_words:
                 for j in run:
@@ -214,8 +223,8 @@ def _unrelated_run(decisions: list[Decision], start: int, article_words: set[str
     return run
 
 
-def _is_tail_header(d: Decision, config, profiles, tables) -> bool:
-    hit, _ = _phrase_hit(d.block.text, config, profiles, tables)
+def _is_tail_header(d: Decision, phrases: _Phrases) -> bool:
+    hit, _ = phrases.hit(d.block.text)
     return bool(hit and hit.tail)
 
 
