@@ -64,20 +64,28 @@ def has_footer(body: Optional[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _template(template_path: Optional[str]) -> jinja2.Template:
-    if template_path is None:
-        folder = str(resources.files(__package__) / "templates")
-        name = SHIPPED_TEMPLATE
-    else:
-        folder, name = os.path.split(os.path.abspath(template_path))
-    env = jinja2.Environment(
+def _environment(folder: str) -> jinja2.Environment:
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.ChainableUndefined,
     )
-    return env.get_template(name)
+
+
+def load_template(template_path: Optional[str] = None) -> jinja2.Template:
+    """The footer template (the shipped one when ``template_path`` is None).
+
+    Raises ``jinja2.TemplateError`` (a syntax error, a missing file) or
+    ``OSError``. Jinja reloads a template whose file changed.
+    """
+    if template_path is None:
+        folder = str(resources.files(__package__) / "templates")
+        name = SHIPPED_TEMPLATE
+    else:
+        folder, name = os.path.split(os.path.abspath(template_path))
+    return _environment(folder).get_template(name)
 
 
 def render_footer(variables: Mapping[str, Any], template_path: Optional[str] = None) -> str:
@@ -86,7 +94,7 @@ def render_footer(variables: Mapping[str, Any], template_path: Optional[str] = N
     A custom template that forgets the marker is wrapped in an element that
     carries it, so the footer is still never added twice.
     """
-    rendered = _template(template_path).render(**variables).strip()
+    rendered = load_template(template_path).render(**variables).strip()
     if FOOTER_MARKER not in rendered:
         rendered = f'<div class="newsclean-attribution" {FOOTER_MARKER}>\n{rendered}\n</div>'
     return rendered

@@ -5,7 +5,10 @@ A site configures the plugin with one dict in ``pelicanconf.py``::
     NEWSCLEAN = {"clean_all": False, "footer": True, "extra_phrases": ["Sponsored"]}
 
 Every key is optional. An unknown key, or a value of the wrong type, is
-logged as an ERROR naming the key and ignored: the default is kept.
+logged as an ERROR naming the key and ignored: the default is kept. A
+footer template that does not compile is an ERROR too (the shipped footer is
+used), and so is a folder of ``profile_dirs`` holding a broken profile: the
+error names the file, and the site is cleaned without that folder's profiles.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ FOOTER_DEFAULT = True
 FOOTER_TEMPLATE_DEFAULT: Optional[str] = None
 REPORT_PATH_DEFAULT: Optional[str] = "newsclean-report.json"
 MIN_WORDS_DEFAULT = 20
+MAX_SIZE_DEFAULT: Optional[int] = 1_000_000
+MAX_PARAGRAPHS_DEFAULT: Optional[int] = 5_000
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ class Options:
     footer_template: Optional[str] = FOOTER_TEMPLATE_DEFAULT
     report_path: Optional[str] = REPORT_PATH_DEFAULT
     min_words: int = MIN_WORDS_DEFAULT
+    max_size: Optional[int] = MAX_SIZE_DEFAULT
+    max_paragraphs: Optional[int] = MAX_PARAGRAPHS_DEFAULT
     config: Config = field(default_factory=Config)
 
 
@@ -55,6 +62,14 @@ def _is_str_list(value: Any) -> bool:
 
 def _is_optional_str(value: Any) -> bool:
     return value is None or isinstance(value, str)
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_limit(value: Any) -> bool:
+    return value is None or (_is_count(value) and value > 0)
 
 
 # key -> (check, description of the expected type, conversion)
@@ -76,10 +91,16 @@ _PLUGIN_KEYS: dict[str, tuple[Any, str, Any]] = {
         lambda v: v,
     ),
     "report_path": (_is_optional_str, "a path under OUTPUT_PATH, or None", lambda v: v),
-    "min_words": (
-        lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
-        "a whole number >= 0",
-        int,
+    "min_words": (_is_count, "a whole number >= 0", int),
+    "max_size": (
+        _is_limit,
+        "None (no limit) or a whole number > 0 (characters of an article's body)",
+        lambda v: v,
+    ),
+    "max_paragraphs": (
+        _is_limit,
+        "None (no limit) or a whole number > 0 (paragraphs of an article's body)",
+        lambda v: v,
     ),
 }
 
@@ -141,7 +162,55 @@ def parse_options(value: Any) -> Options:
             )
             continue
         target[key] = convert(raw)
+    if plugin.get("footer_template") and not _template_compiles(plugin["footer_template"]):
+        del plugin["footer_template"]
+    if config.get("profile_dirs") and config.get("use_profiles", True):
+        config["profile_dirs"] = _usable_profile_dirs(config["profile_dirs"])
     return Options(**plugin, config=Config(**config))
+
+
+def _template_compiles(path: str) -> bool:
+    """Whether a footer template can be used; if not, an ERROR says why."""
+    import jinja2
+
+    from .render import load_template
+
+    try:
+        load_template(path)
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError) as error:
+        where = getattr(error, "lineno", None)
+        logger.error(
+            "%s: setting 'footer_template': %s%s cannot be used (%s: %s): "
+            "the shipped footer is used instead",
+            SETTING_NAME,
+            path,
+            f", line {where}," if where else "",
+            type(error).__name__,
+            error,
+        )
+        return False
+    return True
+
+
+def _usable_profile_dirs(folders: tuple[str, ...]) -> tuple[str, ...]:
+    """The profile folders whose profiles all load; an ERROR names each broken file."""
+    from .profiles import ProfileError, load_profiles
+
+    usable = []
+    for folder in folders:
+        try:
+            load_profiles((str(folder),))
+        except ProfileError as error:
+            logger.error(
+                "%s: setting 'profile_dirs': %s: articles are cleaned without the "
+                "profiles in %s until it is fixed",
+                SETTING_NAME,
+                error,
+                folder,
+            )
+            continue
+        usable.append(folder)
+    return tuple(usable)
 
 
 _CACHE: dict[int, tuple[Mapping[str, Any], Options]] = {}
