@@ -11,6 +11,7 @@ import datetime
 import html
 import logging
 import os
+import re
 from typing import Any, Mapping, Optional
 from urllib.parse import urlsplit
 
@@ -21,8 +22,10 @@ from pelican.utils import truncate_html_paragraphs, truncate_html_words
 
 from . import report
 from .encoding import repair_line
-from .html import clean_html
-from .reader import READER_NAME, NewsTextReader, recorded_lines
+from .html import CleanedHtml, clean_html
+from .model import CleanResult
+from .profiles import ProfileError
+from .reader import DECODE_KEY, READER_NAME, NewsTextReader, recorded_lines, too_big
 from .render import has_footer, render_footer, safe_url
 from .settings import Options, active_options
 
@@ -68,8 +71,8 @@ def report_path(settings: Mapping[str, Any], options: Options) -> Optional[str]:
     """Where the build report goes (None: switched off, or inside the content folder)."""
     if not options.report_path:
         return None
-    path = os.path.abspath(os.path.join(settings["OUTPUT_PATH"], options.report_path))
-    content = os.path.abspath(settings["PATH"])
+    path = os.path.realpath(os.path.join(settings["OUTPUT_PATH"], options.report_path))
+    content = os.path.realpath(settings["PATH"])
     return None if os.path.commonpath([path, content]) == content else path
 
 
@@ -202,6 +205,9 @@ def clean_content(instance: Any) -> None:
     if options is None:
         return
     metadata_repairs = _pop_metadata(instance, METADATA_REPAIRS_KEY) or []
+    decode_repair = _pop_metadata(instance, DECODE_KEY)
+    if decode_repair:
+        metadata_repairs = [decode_repair, *metadata_repairs]
     body, meta = instance._content, instance.metadata
     if not should_clean(meta, options) or body is None or has_footer(body):
         return
@@ -213,22 +219,12 @@ def clean_content(instance: Any) -> None:
         "wire": _text(meta.get("wire")),
         "date": date_iso,
     }
-    cleaned = clean_html(
-        body,
-        options.config,
-        {k: v for k, v in core_metadata.items() if v},
-        lines=recorded_lines(meta),
-        extract=options.extract_pages and meta.get("reader") == "html",
-    )
+    lines = recorded_lines(meta)
+    cleaned, note, level = _clean_body(instance, body, options, core_metadata, lines)
     result = cleaned.result
-    note = _too_short(cleaned, options)
     if note:
         note += ": published uncleaned"
-        logger.warning(
-            "newsclean: %s: %s. Check what the report lists for it, or give it 'Newsclean: off'.",
-            instance.source_path,
-            note,
-        )
+        logger.log(level, "newsclean: %s: %s. %s", instance.source_path, note, _ADVICE[level])
     else:
         body = cleaned.html
         logger.debug(
@@ -242,7 +238,8 @@ def clean_content(instance: Any) -> None:
     if "summary" not in meta:
         instance._summary = meta["summary"] = _summary(body, instance.settings)
     if options.footer:
-        footer = render_footer(
+        footer = _footer(
+            instance,
             {
                 **attribution,
                 "source_url": attribution["link"],  # only ever a safe URL in a template
@@ -274,6 +271,81 @@ def clean_content(instance: Any) -> None:
     )
 
 
+_ADVICE = {
+    logging.WARNING: "Check what the report lists for it, or give it 'Newsclean: off'.",
+    logging.ERROR: "Fix the problem and build again.",
+}
+
+_BLOCK_START = re.compile(r"<(?:p|li|h[1-6]|blockquote|div|td|dd|dt|figcaption)[\s>]", re.IGNORECASE)
+
+
+def _uncleaned() -> CleanedHtml:
+    """The stand-in result of an article the cleaner did not clean."""
+    empty = CleanResult(title=None, paragraphs=())
+    return CleanedHtml(html="", result=empty, changed=False, words_before=0, words_after=0)
+
+
+def _clean_body(
+    instance: Any,
+    body: str,
+    options: Options,
+    core_metadata: Mapping[str, Optional[str]],
+    lines: Optional[tuple[int, ...]],
+) -> tuple[CleanedHtml, Optional[str], int]:
+    """The cleaned body, or why it is published uncleaned and at what log level.
+
+    An article too big to clean in reasonable time (``max_size``,
+    ``max_paragraphs``), one the cleaner would leave too short
+    (``min_words``), and one the cleaner fails on are published as they are:
+    a build never loses an article to the plugin.
+    """
+    paragraphs = len(lines) if lines else len(_BLOCK_START.findall(body))
+    big = too_big(len(body), paragraphs, options)
+    if big:
+        return _uncleaned(), f"{big} (raise NEWSCLEAN 'max_size' or 'max_paragraphs' to clean it)", logging.WARNING
+    try:
+        cleaned = clean_html(
+            body,
+            options.config,
+            {k: v for k, v in core_metadata.items() if v},
+            lines=lines,
+            extract=options.extract_pages and instance.metadata.get("reader") == "html",
+        )
+    except ProfileError as error:  # settings drop broken profile folders: this is a file changed since
+        return _uncleaned(), f"a publisher profile cannot be used ({error})", logging.ERROR
+    except Exception as error:  # a bug in the cleaner must not cost the site an article
+        logger.debug("newsclean: %s: cleaner failed", instance.source_path, exc_info=True)
+        return (
+            _uncleaned(),
+            f"the cleaner failed ({type(error).__name__}: {error}; please report it)",
+            logging.ERROR,
+        )
+    note = _too_short(cleaned, options)
+    return cleaned, note, logging.WARNING
+
+
+_TEMPLATE_ERRORS_LOGGED: set[str] = set()
+
+
+def _footer(instance: Any, variables: Mapping[str, Any], template: Optional[str]) -> str:
+    """The footer from the site's template; the shipped one if that template fails."""
+    if template is not None:
+        try:
+            return render_footer(variables, template)
+        except Exception as error:  # jinja2.TemplateError, or the template's own code failing
+            if template not in _TEMPLATE_ERRORS_LOGGED:
+                _TEMPLATE_ERRORS_LOGGED.add(template)
+                logger.error(
+                    "NEWSCLEAN: setting 'footer_template': %s failed on %s (%s: %s): "
+                    "the shipped footer is used instead",
+                    template,
+                    instance.source_path,
+                    type(error).__name__,
+                    error,
+                )
+    return render_footer(variables)
+
+
 _PENDING: dict[int, tuple[Mapping[str, Any], list[dict[str, Any]]]] = {}
 
 
@@ -301,5 +373,13 @@ def write_build_report(pelican: Any) -> None:
     path = report_path(pelican.settings, options)
     if path is None:
         return
-    report.write_report(path, report.build_report(pending[1]))
+    try:
+        report.write_report(path, report.build_report(pending[1]))
+    except OSError as error:
+        logger.error(
+            "NEWSCLEAN: setting 'report_path': the report cannot be written to %s (%s)",
+            path,
+            error.strerror or error,
+        )
+        return
     logger.info("newsclean: report of %d articles written to %s", len(pending[1]), path)
