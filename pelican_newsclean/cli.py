@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -18,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, TextIO
 
-from .clean import clean_bytes
+from .clean import clean_text
 from .config import Config
-from .decode import UndecodableError
+from .decode import UndecodableError, decode
 from .model import CleanResult
 from .profiles import ProfileError
 
@@ -29,11 +30,16 @@ _SWITCHES = tuple(name for name in Config.option_names() if isinstance(getattr(C
 
 @dataclass(frozen=True)
 class Outcome:
-    """One input's result, or the one-line error that stopped it."""
+    """One input's result, or the one-line error that stopped it.
+
+    ``notes`` are what the user should know about a result (how the file was
+    decoded, that it was empty), printed on stderr.
+    """
 
     path: str
     result: Optional[CleanResult] = None
     error: Optional[str] = None
+    notes: tuple[str, ...] = ()
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -65,6 +71,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     failed = False
     color = args.command == "diff" and _use_color(sys.stdout)
     for n, outcome in enumerate(_run(inputs, config, args.jobs)):
+        for note in outcome.notes:
+            print(f"newsclean: {outcome.path}: {note}", file=sys.stderr)
         if outcome.error is not None or outcome.result is None:
             print(f"newsclean: {outcome.path}: {outcome.error}", file=sys.stderr)
             failed = True
@@ -115,15 +123,33 @@ def _expand(paths: Iterable[str]) -> Iterator[str]:
 
 
 def _output_problem(out_dir: Path, inputs: Sequence[str]) -> Optional[str]:
-    if out_dir.exists() and not out_dir.is_dir():
-        return f"{out_dir}: not a folder"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for path in inputs:
-        if path != "-" and (out_dir / Path(path).name).resolve() == Path(path).resolve():
-            return f"{path}: refusing to overwrite an input file; choose another --output-dir"
+    """Why the results cannot go to ``out_dir`` (None: they can; the folder is made).
+
+    Never over an input (the same path, a symbolic or hard link to it), and
+    never two results to one file.
+    """
     if "-" in inputs:
         return "stdin has no file name: --output-dir needs named input files"
+    if out_dir.exists() and not out_dir.is_dir():
+        return f"{out_dir}: not a folder"
+    targets: dict[str, str] = {}
+    for path in inputs:
+        target = out_dir / Path(path).name
+        if target.resolve() == Path(path).resolve() or _same_file(target, path):
+            return f"{path}: refusing to overwrite an input file; choose another --output-dir"
+        if target.name in targets:
+            return (f"{targets[target.name]} and {path} would both be written to {target}; "
+                    "clean them in separate runs")
+        targets[target.name] = path
+    out_dir.mkdir(parents=True, exist_ok=True)
     return None
+
+
+def _same_file(a: Path, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
 
 
 def _run(inputs: Sequence[str], config: Config, jobs: int) -> Iterator[Outcome]:
@@ -144,11 +170,22 @@ def _clean_one(path: str, config: Config) -> Outcome:
     except OSError as exc:
         return Outcome(path, error=exc.strerror or str(exc))
     try:
-        return Outcome(path, clean_bytes(data, config))
+        decoded = decode(data)
     except UndecodableError as exc:
-        return Outcome(path, error=str(exc))
+        return Outcome(path, error=f"not a text file ({exc}): skipped")
+    notes = []
+    if decoded.note is not None and decoded.encoding != "utf-8-sig":
+        notes.append(("warning: " if decoded.lossy else "") + decoded.note)
+    if not decoded.text.strip():
+        notes.append("warning: empty: nothing to clean")
+    try:
+        result = clean_text(decoded.text, config)
     except ProfileError as exc:
         return Outcome(path, error=str(exc))
+    repair = decoded.repair()
+    if repair is not None:
+        result = dataclasses.replace(result, repairs=(repair, *result.repairs))
+    return Outcome(path, result, notes=tuple(notes))
 
 
 def _format(outcome: Outcome, args: argparse.Namespace, many: bool, first: bool = True) -> str:
