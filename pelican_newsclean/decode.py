@@ -167,7 +167,7 @@ def _kind_of_binary(data: bytes) -> Optional[str]:
     """What binary data the bytes are, when they are (None: they may be text)."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            return kind
+            return kind if kind == "binary data" else f"binary data ({kind})"
     if not data:
         return None
     sample = data[:65536]
@@ -221,7 +221,7 @@ def _decode_narrow(data: bytes) -> Decoded:
             return _decode_wide(data, wide, f"{wide.upper()} (no byte-order mark)")
     kind = _kind_of_binary(data)
     if kind is not None:
-        raise UndecodableError(f"{kind}, not text")
+        raise UndecodableError(kind)
     nuls = data.count(0)
     if nuls:
         decoded = _decode_narrow(data.replace(b"\x00", b""))
