@@ -22,7 +22,7 @@ from . import rules
 from .config import Config
 from .encoding import dominant_script
 from .model import Block, Decision, Removal
-from .phrases import Hit, Rule, phrase_key
+from .phrases import Hit, RuleTable, phrase_key
 from .profiles import Profile
 
 # A tail-run block sharing at least this share of its content words with the
@@ -85,7 +85,7 @@ class _Phrases:
     """Every phrase rule that applies under a config: profiles, extra phrases, the generic table."""
 
     profiles: tuple[Profile, ...]
-    tables: tuple[tuple[Rule, ...], ...]
+    tables: tuple[RuleTable, ...]
     widgets: bool
 
     @classmethod
@@ -190,12 +190,13 @@ def _drop_related_tail(decisions: list[Decision], phrases: _Phrases) -> list[Dec
     a "tail" longer than the article is more likely the article itself.
     """
     out = list(decisions)
-    article_words: set[str] = set()
+    prose: list[str] = []
     prose_words = 0
     i = 0
     while i < len(out):
         d = out[i]
         if d.reason is not None and prose_words >= ARTICLE_STARTED_WORDS and _is_tail_header(d, phrases):
+            article_words = set().union(*map(rules.content_words, prose))
             run = _unrelated_run(out, i + 1, article_words)
             if sum(len(_kept_text(out[j]).split()) for j in run) < prose_words:
                 for j in run:
@@ -203,8 +204,8 @@ def _drop_related_tail(decisions: list[Decision], phrases: _Phrases) -> list[Dec
             i = (run[-1] if run else i) + 1
             continue
         if d.kept and d.role == "paragraph" and rules.is_prose(_kept_text(d)):
-            article_words |= rules.content_words(_kept_text(d))
-            prose_words += len(_kept_text(d).split())
+            prose.append(_kept_text(d))
+            prose_words += len(prose[-1].split())
         i += 1
     return out
 

@@ -2,15 +2,23 @@
 
 The generic boilerplate rules (``data/boilerplate.toml``) and every publisher
 profile (``profiles/*.toml``) use the same table shape, documented at the top
-of ``data/boilerplate.toml``. All patterns are compiled once, combined per
-rule, when the table is loaded.
+of ``data/boilerplate.toml``. All patterns are compiled once when the table
+is loaded, combined per rule. Each rule also gets its *cues*: strings one of
+which every match of its patterns must contain, read off the parsed patterns.
+A block that holds none of a rule's cues is not searched, so the many blocks
+no rule can match cost a few substring tests instead of a regex scan each.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
+
+try:  # the regular-expression parser, to read the cues off a pattern
+    from re import _parser as _sre_parse  # Python 3.11+
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 _EDGE_PUNCT = " \t.:;,!?…-–—|•·>»«<\"'“”‘’()[]"
 
@@ -37,18 +45,24 @@ class Rule:
     exact: frozenset[str]
     starts: tuple[str, ...]
     search: Optional[re.Pattern[str]]
+    cues: Optional[tuple[str, ...]]
     max_words: Optional[int]
     tail: bool
 
-    def matches(self, key: str, text: str, words: int) -> bool:
-        """Does the rule fire on a block (``key`` is its :func:`phrase_key`)?"""
+    def matches(self, key: str, text: str, lowered: str, words: int) -> bool:
+        """Does the rule fire on a block? ``key`` is its :func:`phrase_key`,
+        ``lowered`` its lower-cased text, ``words`` its number of words."""
         if self.max_words is not None and words > self.max_words:
             return False
         if key in self.exact:
             return True
         if self.starts and key.startswith(self.starts):
             return True
-        return bool(self.search and self.search.search(text))
+        if self.search is None:
+            return False
+        if self.cues is not None and not any(cue in lowered for cue in self.cues):
+            return False
+        return bool(self.search.search(text))
 
 
 @dataclass(frozen=True)
@@ -60,17 +74,40 @@ class Hit:
     tail: bool = False
 
 
-def compile_rules(entries: Any, origin: str, label: str) -> tuple[Rule, ...]:
+@dataclass(frozen=True)
+class RuleTable:
+    """The compiled rules of one table, tried in order."""
+
+    rules: tuple[Rule, ...]
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def first_hit(self, text: str) -> Optional[Hit]:
+        """The first rule in the table that fires on ``text``, if any."""
+        key, lowered, words = phrase_key(text), text.lower(), len(text.split())
+        for rule in self.rules:
+            if rule.matches(key, text, lowered, words):
+                return Hit(rule.reason, rule.name, rule.tail)
+        return None
+
+
+def compile_rules(entries: Any, origin: str, label: str) -> RuleTable:
     """Compile the ``rules`` array of a TOML table.
 
     ``origin`` (a file name) names the table in errors; ``label`` prefixes the
     rule names reported with each removal (``label:reason``).
     """
     if entries is None:
-        return ()
+        return RuleTable(())
     if not isinstance(entries, list):
         raise RuleError(f"{origin}: 'rules' must be an array of tables ([[rules]])")
-    return tuple(_compile_entry(entry, f"{origin} rule {i + 1}", label) for i, entry in enumerate(entries))
+    return RuleTable(
+        tuple(_compile_entry(entry, f"{origin} rule {i + 1}", label) for i, entry in enumerate(entries))
+    )
 
 
 _KNOWN_KEYS = {"reason", "exact", "starts", "contains", "patterns", "max_words", "tail"}
@@ -100,6 +137,7 @@ def _compile_entry(entry: Any, where: str, label: str) -> Rule:
         exact=frozenset(phrase_key(p) for p in lists["exact"]),
         starts=tuple(phrase_key(p) for p in lists["starts"]),
         search=search,
+        cues=required_strings(search) if search is not None else None,
         max_words=max_words,
         tail=bool(entry.get("tail", False)),
     )
@@ -111,11 +149,48 @@ def _strings(value: Any, where: str) -> list[str]:
     return value
 
 
-def first_hit(rules: tuple[Rule, ...], text: str) -> Optional[Hit]:
-    """The first rule in ``rules`` that fires on ``text``, if any."""
-    key = phrase_key(text)
-    words = len(text.split())
-    for rule in rules:
-        if rule.matches(key, text, words):
-            return Hit(rule.reason, rule.name, rule.tail)
-    return None
+def required_strings(pattern: re.Pattern[str]) -> Optional[tuple[str, ...]]:
+    """Strings one of which every match of ``pattern`` contains (lower-cased),
+    or None when the pattern promises none.
+
+    >>> required_strings(re.compile(r"\\bsubscribe (?:now|today)\\b|^sign up", re.I))
+    ('subscribe ', 'sign up')
+    """
+    try:
+        found = _required(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # an exotic pattern: search it always
+        return None
+    if not found:
+        return None
+    return tuple(dict.fromkeys(s.lower() for s in found))
+
+
+_MIN_CUE = 3  # shorter literals are everywhere: no use as cues
+
+
+def _required(items: Any) -> Optional[list[str]]:
+    """Cues of a parsed sequence: its most selective required part."""
+    best: Optional[list[str]] = None
+    run = ""
+
+    def offer(cues: Optional[list[str]]) -> None:
+        nonlocal best
+        if cues and min(map(len, cues)) >= _MIN_CUE and (best is None or min(map(len, cues)) > min(map(len, best))):
+            best = cues
+
+    for op, arg in list(items) + [(None, None)]:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(arg)
+            continue
+        offer([run] if run else None)
+        run = ""
+        if name == "BRANCH":
+            branches = [_required(branch) for branch in arg[1]]
+            if all(branches):
+                offer([cue for cues in branches for cue in cues])  # type: ignore[union-attr]
+        elif name == "SUBPATTERN":
+            offer(_required(arg[-1]))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
+            offer(_required(arg[2]))
+    return best

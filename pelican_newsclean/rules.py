@@ -13,28 +13,26 @@ import tomllib
 from importlib import resources
 from typing import Iterable, Optional
 
-from .phrases import Hit, Rule, compile_rules, first_hit, phrase_key
+from .phrases import Hit, RuleTable, compile_rules, phrase_key, required_strings
 
 
 @functools.lru_cache(maxsize=1)
-def generic_rules() -> tuple[Rule, ...]:
+def generic_rules() -> RuleTable:
     """The shipped generic phrase rules (``data/boilerplate.toml``)."""
     source = (resources.files(__package__) / "data" / "boilerplate.toml").read_text(encoding="utf-8")
     return compile_rules(tomllib.loads(source)["rules"], "data/boilerplate.toml", "phrase")
 
 
 @functools.lru_cache(maxsize=16)
-def custom_rules(phrases: tuple[str, ...]) -> tuple[Rule, ...]:
+def custom_rules(phrases: tuple[str, ...]) -> RuleTable:
     """Rules for a user's extra phrases: a block equal to or starting with one."""
-    if not phrases:
-        return ()
     return compile_rules([{"reason": "custom", "exact": list(phrases), "starts": list(phrases)}], "extra phrases", "extra")
 
 
-def phrase_hit(text: str, rules: Iterable[tuple[Rule, ...]]) -> Optional[Hit]:
+def phrase_hit(text: str, rules: Iterable[RuleTable]) -> Optional[Hit]:
     """The first hit of any rule table on ``text``."""
     for table in rules:
-        hit = first_hit(table, text)
+        hit = table.first_hit(text)
         if hit:
             return hit
     return None
@@ -74,6 +72,9 @@ _CREDIT = re.compile(
 )
 
 
+_CREDIT_CUES = required_strings(_CREDIT) or ("",)
+
+
 def doubled_caption(text: str) -> Optional[str]:
     """The caption, when a block is the same caption printed twice."""
     n = len(text)
@@ -92,7 +93,11 @@ def doubled_caption(text: str) -> Optional[str]:
 
 def is_caption(text: str) -> bool:
     """A photo caption: a block that ends with a photo credit."""
-    return len(text) < 600 and bool(_CREDIT.search(text))
+    if len(text) >= 600:
+        return False
+    tail = text[-160:]
+    lowered = tail.lower()
+    return any(cue in lowered for cue in _CREDIT_CUES) and bool(_CREDIT.search(tail))
 
 
 # --- datelines and wire services ---

@@ -125,22 +125,22 @@ def _stop_index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(langs) for w, langs in index.items()}
 
 
-def detect_language(text: str, sample: int = 20000) -> str:
+def detect_language(text: str, sample: int = 3000) -> str:
     """Guess the language of ``text``: a jusText stop-list name, ``Japanese``,
-    ``Chinese`` or ``unknown``. Uses at most ``sample`` words."""
-    cjk = len(_CJK.findall(text[: sample * 6]))
-    if cjk and cjk * 3 > len(_WORD.findall(text[: sample * 6])):
-        kana = len(_KANA.findall(text[: sample * 6]))
+    ``Chinese`` or ``unknown``, from at most ``sample`` words."""
+    head = text[: sample * 8]
+    cjk = 0 if head.isascii() else len(_CJK.findall(head))
+    words = _WORD.findall(head)[:sample]
+    if cjk and cjk * 3 > len(words):
+        kana = len(_KANA.findall(head))
         return "Japanese" if kana * 10 > cjk else "Chinese"
     index = _stop_index()
     if not index:
         return "unknown"
     hits: Counter[str] = Counter()
-    for n, match in enumerate(_WORD.finditer(text)):
-        if n >= sample:
-            break
-        for lang in index.get(match.group().lower(), ()):
-            hits[lang] += 1
+    for word, count in Counter(map(str.lower, words)).items():
+        for lang in index.get(word, ()):
+            hits[lang] += count
     if not hits:
         return "unknown"
     return hits.most_common(1)[0][0]
@@ -161,7 +161,7 @@ class _Features:
 def _features(text: str, language: str, stops: frozenset[str]) -> _Features:
     """Measure one block."""
     tokens = _WORD.findall(text)
-    cjk = len(_CJK.findall(text)) if language in ("Japanese", "Chinese") else 0
+    cjk = len(_CJK.findall(text)) if language in ("Japanese", "Chinese") and not text.isascii() else 0
     if cjk:
         others = [t for t in tokens if not _CJK.search(t)]
         words = len(others) + cjk / 2
@@ -172,18 +172,18 @@ def _features(text: str, language: str, stops: frozenset[str]) -> _Features:
     else:
         words = float(len(tokens))
         if stops and tokens:
-            stop = sum(1 for t in tokens if t.lower() in stops) / len(tokens)
+            stop = sum(t in stops for t in map(str.lower, tokens)) / len(tokens)
         else:
             stop = -1.0
-    chars = sum(1 for ch in text if not ch.isspace()) or 1
+    chars = (len(text) - text.count(" ")) or 1
     alpha = [t for t in tokens if t[0].isalpha()]
-    title = sum(1 for t in alpha if t[0].isupper()) / len(alpha) if alpha else 0.0
+    title = sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0
     return _Features(
         words=words,
         stop=stop,
         sentences=len(_SENTENCE_END.findall(text)),
         ends=bool(_ENDS_SENTENCE.search(text)),
-        digits=len(_DIGIT.findall(text)) / chars,
+        digits=sum(map(str.isdigit, text)) / chars,
         title=title,
     )
 
@@ -401,11 +401,11 @@ def classify_blocks(
             continue
         if _ADVERT.match(text):
             out[i] = ("advertisement", "shape:advertisement")
-        elif _COPYRIGHT.search(text) and f.words <= 30 and cls != _GOOD:
+        elif f.words <= 30 and cls != _GOOD and _COPYRIGHT.search(text):
             out[i] = ("copyright", "shape:copyright")
         elif _is_credit(text, f):
             out[i] = ("boilerplate", "shape:photo-credit")
-        elif _CREDIT_TAIL.search(text) and f.words <= 40:
+        elif f.words <= 40 and _CREDIT_TAIL.search(text):
             out[i] = ("boilerplate", "shape:caption-with-credit")
         elif not start <= i < end:
             out[i] = _reason(text, f, cls)
