@@ -22,7 +22,7 @@ from . import rules
 from .config import Config
 from .encoding import dominant_script
 from .model import Block, Decision, Removal
-from .phrases import Hit, RuleTable, phrase_key
+from .phrases import Hit, Probe, RuleTable, phrase_key
 from .profiles import Profile
 
 # A tail-run block sharing at least this share of its content words with the
@@ -97,11 +97,12 @@ class _Phrases:
 
     def hit(self, text: str) -> tuple[Optional[Hit], Optional[str]]:
         """The first rule that fires on ``text``, and the id of its profile if it is one."""
+        probe = Probe.of(text)
         for profile in self.profiles:
-            hit = profile.hit(text)
+            hit = profile.hit(probe)
             if hit:
                 return hit, profile.id
-        hit = rules.phrase_hit(text, self.tables)
+        hit = rules.phrase_hit(probe, self.tables)
         if hit is None and self.widgets:
             hit = rules.widget_hit(text)
         return hit, None
@@ -152,15 +153,10 @@ def _drop_foreign_repairs(decisions: list[Decision], repaired: frozenset[int]) -
     """Drop a block that was repaired into another script than the article's."""
     if not repaired:
         return decisions
-    weights: Counter[str] = Counter()
-    for d in decisions:
-        if d.kept and d.block.line not in repaired:
-            script = dominant_script(_kept_text(d))
-            if script:
-                weights[script] += len(_kept_text(d))
-    if not weights:
+    sample = "\n".join(_kept_text(d) for d in decisions if d.kept and d.block.line not in repaired)
+    article_script = dominant_script(sample[:20000])
+    if article_script is None:
         return decisions
-    article_script = weights.most_common(1)[0][0]
     out = []
     for d in decisions:
         if d.kept and d.block.line in repaired:

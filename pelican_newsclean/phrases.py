@@ -86,13 +86,27 @@ class RuleTable:
     def __len__(self) -> int:
         return len(self.rules)
 
-    def first_hit(self, text: str) -> Optional[Hit]:
-        """The first rule in the table that fires on ``text``, if any."""
-        key, lowered, words = phrase_key(text), text.lower(), len(text.split())
+    def first_hit(self, text: "str | Probe") -> Optional[Hit]:
+        """The first rule in the table that fires on a block, if any."""
+        probe = text if isinstance(text, Probe) else Probe.of(text)
         for rule in self.rules:
-            if rule.matches(key, text, lowered, words):
+            if rule.matches(probe.key, probe.text, probe.lowered, probe.words):
                 return Hit(rule.reason, rule.name, rule.tail)
         return None
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A block's text in the forms the rules look at, computed once for all tables."""
+
+    text: str
+    key: str
+    lowered: str
+    words: int
+
+    @classmethod
+    def of(cls, text: str) -> "Probe":
+        return cls(text, phrase_key(text), text.lower(), len(text.split()))
 
 
 def compile_rules(entries: Any, origin: str, label: str) -> RuleTable:

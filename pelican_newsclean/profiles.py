@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .phrases import Hit, Rule, RuleError, compile_rules, first_hit
+from .phrases import Hit, Probe, RuleError, RuleTable, compile_rules
 
 
 class ProfileError(ValueError):
@@ -29,10 +29,10 @@ class Profile:
     name: str
     home: Optional[str]
     domains: tuple[str, ...]
-    rules: tuple[Rule, ...]
+    rules: RuleTable
 
-    def hit(self, text: str) -> Optional[Hit]:
-        return first_hit(self.rules, text)
+    def hit(self, text: "str | Probe") -> Optional[Hit]:
+        return self.rules.first_hit(text)
 
 
 def parse_profile(source: str, profile_id: str, origin: str) -> Profile:

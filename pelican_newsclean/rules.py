@@ -13,7 +13,7 @@ import tomllib
 from importlib import resources
 from typing import Iterable, Optional
 
-from .phrases import Hit, RuleTable, compile_rules, phrase_key, required_strings
+from .phrases import Hit, Probe, RuleTable, compile_rules, phrase_key, required_strings
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,10 +29,11 @@ def custom_rules(phrases: tuple[str, ...]) -> RuleTable:
     return compile_rules([{"reason": "custom", "exact": list(phrases), "starts": list(phrases)}], "extra phrases", "extra")
 
 
-def phrase_hit(text: str, rules: Iterable[RuleTable]) -> Optional[Hit]:
-    """The first hit of any rule table on ``text``."""
+def phrase_hit(text: "str | Probe", rules: Iterable[RuleTable]) -> Optional[Hit]:
+    """The first hit of any rule table on a block."""
+    probe = text if isinstance(text, Probe) else Probe.of(text)
     for table in rules:
-        hit = table.first_hit(text)
+        hit = table.first_hit(probe)
         if hit:
             return hit
     return None

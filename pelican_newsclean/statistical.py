@@ -125,7 +125,7 @@ def _stop_index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(langs) for w, langs in index.items()}
 
 
-def detect_language(text: str, sample: int = 3000) -> str:
+def detect_language(text: str, sample: int = 1500) -> str:
     """Guess the language of ``text``: a jusText stop-list name, ``Japanese``,
     ``Chinese`` or ``unknown``, from at most ``sample`` words."""
     head = text[: sample * 8]
