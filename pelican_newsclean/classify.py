@@ -154,7 +154,7 @@ def _drop_foreign_repairs(decisions: list[Decision], repaired: frozenset[int]) -
     if not repaired:
         return decisions
     sample = "\n".join(_kept_text(d) for d in decisions if d.kept and d.block.line not in repaired)
-    article_script = dominant_script(sample[:20000])
+    article_script = dominant_script(sample[:4000])
     if article_script is None:
         return decisions
     out = []
