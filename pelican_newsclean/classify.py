@@ -7,9 +7,10 @@ The passes run in this order, each leaving what earlier ones decided alone:
    widget lines; captions and datelines are recognised here too;
 2. glued nags: a nag sentence glued to an article sentence is cut off;
 3. context: mojibake garbage in another script than the article, a trailing
-   run of unrelated headlines after a section header, duplicates;
+   run of unrelated headlines after a section header;
 4. the headline: the first headline-like block after the chrome;
-5. the statistical classifier, for sites no rule was written for.
+5. the statistical classifier, for sites no rule was written for;
+6. a block printed twice in a row is kept once.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def classify(
         decision, profile_id = _first_pass(block, phrases)
         if profile_id:
             profile_hits[profile_id] += 1
+        if decision.rule == "doubled-caption":
+            fragments.append(Removal(block.line, _kept_text(decision), "duplicate", "doubled-caption"))
         if cut and decision.kept:
             fragments.extend(cut)
             profile_hits.update(r.rule.split(":")[1] for r in cut if r.rule.startswith("profile:"))
@@ -71,10 +74,10 @@ def classify(
         decisions = _drop_foreign_repairs(decisions, repaired_lines)
     if config.drop_related:
         decisions = _drop_related_tail(decisions, phrases)
-    decisions = _drop_duplicates(decisions)
     decisions = _mark_title(decisions)
     if config.statistical:
         decisions = _statistical(decisions)
+    decisions = _drop_duplicates(decisions)
 
     profile = by_id[profile_hits.most_common(1)[0][0]] if profile_hits else None
     return Classification(tuple(decisions), tuple(fragments), profile)

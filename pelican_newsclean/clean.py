@@ -17,7 +17,7 @@ from .classify import classify
 from .config import DEFAULT_CONFIG, Config
 from .decode import decode_bytes
 from .encoding import repair_line
-from .model import Block, CleanResult, Decision, Removal, Repair
+from .model import Block, CleanResult, Removal, Repair
 from .profiles import load_profiles
 
 

@@ -306,17 +306,24 @@ def repair_line(text: str, line: Optional[int] = None) -> tuple[str, tuple[Repai
     if text.isascii() and not _ASCII_SUSPECT.search(text):
         return text, ()
     repairs: list[Repair] = []
-    for kind, fix in (
-        ("legacy-encoding", _legacy_fix if _SIGNATURE.search(text) else None),
-        ("ftfy", _ftfy_fix),
-        ("whitespace", normalize_spaces),
-    ):
-        fixed = fix(text) if fix else None
-        if fixed is not None and fixed != text:
-            before, after = _span(text, fixed)
-            repairs.append(Repair(before=before, after=after, kind=kind, line=line))
-            text = fixed
+    for _ in range(_MAX_ROUNDS):  # one fix can uncover another (a no-break space hid mojibake)
+        changed = False
+        for kind, fix in (
+            ("legacy-encoding", _legacy_fix if _SIGNATURE.search(text) else None),
+            ("ftfy", _ftfy_fix),
+            ("whitespace", normalize_spaces),
+        ):
+            fixed = fix(text) if fix else None
+            if fixed is not None and fixed != text:
+                before, after = _span(text, fixed)
+                repairs.append(Repair(before=before, after=after, kind=kind, line=line))
+                text, changed = fixed, True
+        if not changed or text.isascii():
+            break
     return text, tuple(repairs)
+
+
+_MAX_ROUNDS = 3
 
 
 def repair_text(text: str) -> tuple[str, tuple[Repair, ...]]:

@@ -77,18 +77,21 @@ _CREDIT_CUES = required_strings(_CREDIT) or ("",)
 
 
 def doubled_caption(text: str) -> Optional[str]:
-    """The caption, when a block is the same caption printed twice."""
+    """The caption, when a block is the same caption printed twice.
+
+    The half must read as text (four words or more, three of them different),
+    so that a rule of dashes or a laugh ("ha ha ha") is not halved.
+    """
     n = len(text)
     if n < 20:
         return None
     half = (n - 1) // 2
-    first, second = text[:half].strip(), text[half:].strip()
-    if first == second:
-        return first
-    # Odd spacing: find a split where both halves match.
-    for cut in range(half - 3, half + 4):
-        if 0 < cut < n and text[:cut].strip() == text[cut:].strip():
-            return text[:cut].strip()
+    for cut in (half, *range(half - 3, half + 4)):  # exact halves first, then odd spacing
+        if 0 < cut < n:
+            first = text[:cut].strip()
+            if first == text[cut:].strip():
+                words = first.split()
+                return first if len(words) >= 4 and len(set(words)) >= 3 else None
     return None
 
 
@@ -137,8 +140,8 @@ def is_prose(text: str) -> bool:
 
 
 def is_label(text: str) -> bool:
-    """A section label or kicker above a headline: one to three words."""
-    return len(text.split()) <= 3 and len(text) < 40
+    """A section label or kicker above a headline: one to three words, no sentence."""
+    return len(text.split()) <= 3 and len(text) < 40 and not _SENTENCE_END.search(text)
 
 
 # --- a nag glued to an article sentence ---

@@ -202,6 +202,7 @@ def test_a_few_nul_bytes_are_dropped_with_a_warning(make_site, warnings_and_erro
 )
 def test_binary_txt_is_not_published_with_a_warning(make_site, warnings_and_errors, data, what):
     output = build_with_good(make_site, {"picture.txt": data})
+    assert not (output / "picture.html").exists() and not (output / "x.html").exists()
     (warning,) = messages(warnings_and_errors(), "picture.txt")
     assert warning.levelno == logging.WARNING
     assert what in warning.getMessage() and "not published" in warning.getMessage()

@@ -160,13 +160,6 @@ def test_stdout_mode_writes_no_file(inputs, tmp_path, capsys, monkeypatch):
 PARAGRAPH = "The council approved the new budget on Tuesday after a long debate about the bridge."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules.doubled_caption (used by classify._first_pass) halves any block of 20+ "
-    "characters that is two copies of its half: a '=====' or '-----' rule, a run of one "
-    "character, 'ha ha ha...'. The kept text is the half and no removal is recorded, so the "
-    "other half is lost silently",
-)
 @pytest.mark.parametrize(
     "body, line",
     [

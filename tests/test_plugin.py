@@ -10,7 +10,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import DATA, EXAMPLE_CONF, EXAMPLE_SITE, article_body, build, footers, soup_of, tree_hash
 
