@@ -23,7 +23,7 @@ from . import rules
 from .config import Config
 from .encoding import dominant_script
 from .model import Block, Decision, Removal
-from .phrases import Hit, Probe, RuleTable, phrase_key
+from .phrases import Hit, Probe, RuleTable
 from .profiles import Profile
 
 # A tail-run block sharing at least this share of its content words with the
@@ -234,7 +234,7 @@ def _drop_duplicates(decisions: list[Decision]) -> list[Decision]:
     previous = ""
     for d in decisions:
         if d.kept:
-            key = phrase_key(_kept_text(d))
+            key = " ".join(_kept_text(d).split())
             if key == previous and len(key) > 3:
                 d = replace(d, role=None, reason="duplicate", rule="duplicate")
             previous = key

@@ -225,6 +225,9 @@ def _plausible(word: str, lang: str, scripts: set[str]) -> bool:
     )
 
 
+_MAX_TOKEN = 200  # characters in one mojibake word, at most
+
+
 def _legacy_fix(line: str) -> Optional[str]:
     """``line`` decoded from the legacy encoding it was written in, or None
     unless one candidate gives clearly better text than the line."""
@@ -238,6 +241,8 @@ def _legacy_fix(line: str) -> Optional[str]:
     mixed = _UTF8_2BYTE.search(line) is not None
     tokens = _TOKENS.split(line)
     suspects = [i for i in range(0, len(tokens), 2) if _HAS_HIGH.search(tokens[i])]
+    if any(len(tokens[i]) > _MAX_TOKEN for i in suspects):
+        return None  # no word is that long: not mojibake of one (and keeps the search linear)
     looks_bad = _looks_bad(line)  # CJK read as Latin-1 always does, cp1251 often not
     best, best_score = None, -1.0
     for codec, lang, scripts in _CANDIDATES:

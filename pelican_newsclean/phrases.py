@@ -20,6 +20,8 @@ try:  # the regular-expression parser, to read the cues off a pattern
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
+_MAX_WORD_LENGTH = 25  # a block of max_words words is at most this many characters a word
+
 _EDGE_PUNCT = " \t.:;,!?…-–—|•·>»«<\"'“”‘’()[]"
 
 
@@ -52,7 +54,7 @@ class Rule:
     def matches(self, key: str, text: str, lowered: str, words: int) -> bool:
         """Does the rule fire on a block? ``key`` is its :func:`phrase_key`,
         ``lowered`` its lower-cased text, ``words`` its number of words."""
-        if self.max_words is not None and words > self.max_words:
+        if self.max_words is not None and (words > self.max_words or len(text) > self.max_words * _MAX_WORD_LENGTH):
             return False
         if key in self.exact:
             return True

@@ -141,7 +141,7 @@ def is_prose(text: str) -> bool:
 
 def is_label(text: str) -> bool:
     """A section label or kicker above a headline: one to three words, no sentence."""
-    return len(text.split()) <= 3 and len(text) < 40 and not _SENTENCE_END.search(text)
+    return len(text.split()) <= 3 and len(text) < 40 and not text.rstrip().endswith((".", "!", "?", "。", "！", "？"))
 
 
 # --- a nag glued to an article sentence ---
