@@ -15,6 +15,7 @@ The passes run in this order, each leaving what earlier ones decided alone:
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
@@ -23,7 +24,7 @@ from . import rules
 from .config import Config
 from .encoding import dominant_script
 from .model import Block, Decision, Removal
-from .phrases import Hit, Probe, RuleTable
+from .phrases import Hit, RuleTable
 from .profiles import Profile
 
 # A tail-run block sharing at least this share of its content words with the
@@ -85,30 +86,31 @@ def classify(
 
 @dataclass(frozen=True)
 class _Phrases:
-    """Every phrase rule that applies under a config: profiles, extra phrases, the generic table."""
+    """Every phrase rule that applies under a config, in order: publisher
+    profiles, the user's extra phrases, the generic table."""
 
-    profiles: tuple[Profile, ...]
-    tables: tuple[RuleTable, ...]
+    table: RuleTable
     widgets: bool
 
     @classmethod
     def for_config(cls, config: Config, profiles: Sequence[Profile]) -> "_Phrases":
-        tables = [rules.custom_rules(tuple(config.extra_phrases))]
-        if config.remove_boilerplate:
-            tables.append(rules.generic_rules())
-        return cls(tuple(profiles) if config.use_profiles else (), tuple(tables), config.remove_boilerplate)
+        return cls(_merged_table(config, tuple(profiles)), config.remove_boilerplate)
 
     def hit(self, text: str) -> tuple[Optional[Hit], Optional[str]]:
         """The first rule that fires on ``text``, and the id of its profile if it is one."""
-        probe = Probe.of(text)
-        for profile in self.profiles:
-            hit = profile.hit(probe)
-            if hit:
-                return hit, profile.id
-        hit = rules.phrase_hit(probe, self.tables)
-        if hit is None and self.widgets:
-            hit = rules.widget_hit(text)
-        return hit, None
+        hit = self.table.first_hit(text)
+        if hit is not None:
+            return hit, (hit.rule.split(":")[1] if hit.rule.startswith("profile:") else None)
+        return (rules.widget_hit(text) if self.widgets else None), None
+
+
+@functools.lru_cache(maxsize=16)
+def _merged_table(config: Config, profiles: tuple[Profile, ...]) -> RuleTable:
+    tables = [p.rules for p in profiles] if config.use_profiles else []
+    tables.append(rules.custom_rules(tuple(config.extra_phrases)))
+    if config.remove_boilerplate:
+        tables.append(rules.generic_rules())
+    return RuleTable.merged(tables)
 
 
 def _first_pass(block: Block, phrases: _Phrases) -> tuple[Decision, Optional[str]]:

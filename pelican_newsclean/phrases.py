@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 try:  # the regular-expression parser, to read the cues off a pattern
     from re import _parser as _sre_parse  # Python 3.11+
@@ -76,11 +76,24 @@ class Hit:
     tail: bool = False
 
 
-@dataclass(frozen=True)
 class RuleTable:
-    """The compiled rules of one table, tried in order."""
+    """Compiled rules, tried in order, with a quick test that none can fire.
 
-    rules: tuple[Rule, ...]
+    Most blocks match no rule: for them a table costs one set look-up, one
+    prefix test and one search for the cues of the rules that apply to a block
+    of that length (one compiled alternation of plain strings).
+    """
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._exact = frozenset().union(*(r.exact for r in self.rules))
+        self._starts = tuple(p for r in self.rules for p in r.starts)
+        self._cue_searches: dict[int, Optional[re.Pattern[str]]] = {}
+
+    @classmethod
+    def merged(cls, tables: Iterable["RuleTable"]) -> "RuleTable":
+        """One table trying the rules of ``tables`` in turn."""
+        return cls(rule for table in tables for rule in table.rules)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -91,10 +104,35 @@ class RuleTable:
     def first_hit(self, text: "str | Probe") -> Optional[Hit]:
         """The first rule in the table that fires on a block, if any."""
         probe = text if isinstance(text, Probe) else Probe.of(text)
+        if not self._may_fire(probe):
+            return None
         for rule in self.rules:
             if rule.matches(probe.key, probe.text, probe.lowered, probe.words):
                 return Hit(rule.reason, rule.name, rule.tail)
         return None
+
+    def _may_fire(self, probe: "Probe") -> bool:
+        if probe.key in self._exact or (self._starts and probe.key.startswith(self._starts)):
+            return True
+        cues = self._cue_search(probe.words)
+        return cues is _ALWAYS or (cues is not None and cues.search(probe.lowered) is not None)
+
+    def _cue_search(self, words: int) -> Optional[re.Pattern[str]]:
+        """The cues of the pattern rules that apply to a block of ``words`` words
+        (``_ALWAYS`` when one of them has no cues), compiled once per size class."""
+        size = min((r.max_words for r in self.rules if r.max_words is not None and r.max_words >= words), default=-1)
+        if size not in self._cue_searches:
+            live = [r for r in self.rules if r.search is not None and (r.max_words is None or r.max_words >= words)]
+            if any(r.cues is None for r in live):
+                found: Optional[re.Pattern[str]] = _ALWAYS
+            else:
+                cues = sorted({c for r in live for c in r.cues or ()}, key=len, reverse=True)
+                found = re.compile("|".join(map(re.escape, cues))) if cues else None
+            self._cue_searches[size] = found
+        return self._cue_searches[size]
+
+
+_ALWAYS = re.compile("")  # a marker: some rule must be searched whatever the block holds
 
 
 @dataclass(frozen=True)
@@ -184,6 +222,11 @@ def required_strings(pattern: re.Pattern[str]) -> Optional[tuple[str, ...]]:
 _MIN_CUE = 3  # shorter literals are everywhere: no use as cues
 
 
+def _strength(cues: list[str]) -> int:
+    """How rare the weakest cue is: its length, and a non-ASCII character ("©") counts three."""
+    return min(len(c) + 2 * (not c.isascii()) for c in cues)
+
+
 def _required(items: Any) -> Optional[list[str]]:
     """Cues of a parsed sequence: its most selective required part."""
     best: Optional[list[str]] = None
@@ -191,7 +234,7 @@ def _required(items: Any) -> Optional[list[str]]:
 
     def offer(cues: Optional[list[str]]) -> None:
         nonlocal best
-        if cues and min(map(len, cues)) >= _MIN_CUE and (best is None or min(map(len, cues)) > min(map(len, best))):
+        if cues and _strength(cues) >= _MIN_CUE and (best is None or _strength(cues) > _strength(best)):
             best = cues
 
     for op, arg in list(items) + [(None, None)]:
