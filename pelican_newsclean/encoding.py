@@ -83,6 +83,7 @@ _COMMON = {  # a language's commonest characters: the decoding with more of them
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _script(ch: str) -> Optional[str]:
     """The script of a letter, from its Unicode name: "Latin", "Han", "Kana"..."""
     name = unicodedata.name(ch, "").replace("FULLWIDTH ", "").replace("HALFWIDTH ", "")
@@ -92,6 +93,10 @@ def _script(ch: str) -> Optional[str]:
         return "Kana"
     found = _SCRIPT_NAME.match(name)  # not "MICRO SIGN", "FEMININE ORDINAL INDICATOR"
     return found[1].title() if found and found[1] != "MODIFIER" else None
+
+
+_NOT_ASCII_LETTERS = re.compile(r"[^A-Za-z]+")
+_NOT_NON_ASCII = re.compile(r"[\x00-\x7f]+")
 
 
 def dominant_script(text: str) -> Optional[str]:
@@ -104,7 +109,11 @@ def dominant_script(text: str) -> Optional[str]:
     >>> dominant_script("日本語のニュース（東京）"), dominant_script("中文新闻"), dominant_script("美 대선")
     ('Japanese', 'Han', 'Hangul')
     """
-    counts = Counter(script for ch in text if ch.isalpha() and (script := _script(ch)))
+    counts: Counter[str] = Counter()
+    counts["Latin"] = len(_NOT_ASCII_LETTERS.sub("", text))  # ASCII letters, counted in C
+    counts.update(script for ch in _NOT_NON_ASCII.sub("", text) if ch.isalpha() and (script := _script(ch)))
+    if not counts["Latin"]:
+        del counts["Latin"]
     if counts["Kana"]:
         counts["Japanese"] = counts.pop("Kana") + counts.pop("Han", 0)
     elif counts["Hangul"]:
