@@ -16,6 +16,7 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, TextIO
 
@@ -40,6 +41,19 @@ class Outcome:
     result: Optional[CleanResult] = None
     error: Optional[str] = None
     notes: tuple[str, ...] = ()
+    text: str = ""  # the result as printed
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How results are printed: made in the worker that cleaned the file, so
+    that only the printed text crosses back to the main process."""
+
+    command: str
+    json: bool = False
+    body_only: bool = False
+    color: bool = False
+    many: bool = False
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -68,22 +82,28 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if problem:
             print(f"newsclean: {problem}", file=sys.stderr)
             return 2
+    to_files = args.command == "clean" and args.output_dir is not None
+    shape = Shape(
+        command=args.command,
+        json=getattr(args, "json", False),
+        body_only=getattr(args, "body_only", False),
+        color=args.command == "diff" and _use_color(sys.stdout),
+        many=len(inputs) > 1 and not to_files,
+    )
     failed = False
-    color = args.command == "diff" and _use_color(sys.stdout)
-    for n, outcome in enumerate(_run(inputs, config, args.jobs)):
+    printed = 0
+    for outcome in _run(inputs, config, shape, args.jobs):
         for note in outcome.notes:
             print(f"newsclean: {outcome.path}: {note}", file=sys.stderr)
-        if outcome.error is not None or outcome.result is None:
+        if outcome.error is not None:
             print(f"newsclean: {outcome.path}: {outcome.error}", file=sys.stderr)
             failed = True
-            continue
-        if args.command == "diff":
-            _print_diff(outcome, sys.stdout, color)
-        elif args.output_dir is not None:
-            target = args.output_dir / Path(outcome.path).name
-            target.write_text(_format(outcome, args, many=False), encoding="utf-8")
+        elif to_files:
+            (args.output_dir / Path(outcome.path).name).write_text(outcome.text, encoding="utf-8")
         else:
-            sys.stdout.write(_format(outcome, args, many=len(inputs) > 1, first=n == 0))
+            sys.stdout.write(("\n" if printed and shape.many and shape.command == "clean"
+                              and not shape.json and not shape.body_only else "") + outcome.text)
+            printed += 1
     return 1 if failed else 0
 
 
@@ -152,16 +172,27 @@ def _same_file(a: Path, b: str) -> bool:
         return False
 
 
-def _run(inputs: Sequence[str], config: Config, jobs: int) -> Iterator[Outcome]:
-    if jobs > 1 and len(inputs) > 1:
-        stdin = [p for p in inputs if p == "-"]
-        if not stdin:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                yield from pool.map(_clean_one, inputs, [config] * len(inputs),
-                                    chunksize=max(1, len(inputs) // (jobs * 8)))
-            return
+def _run(inputs: Sequence[str], config: Config, shape: Shape, jobs: int) -> Iterator[Outcome]:
+    """Clean and print every input, in order; in ``jobs`` worker processes if more than one."""
+    if jobs > 1 and len(inputs) > 1 and "-" not in inputs:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(config,)) as pool:
+            yield from pool.map(_work, inputs, repeat(config), repeat(shape),
+                                chunksize=max(1, min(32, len(inputs) // (jobs * 8))))
+        return
     for path in inputs:
-        yield _clean_one(path, config)
+        yield _work(path, config, shape)
+
+
+def _warm_up(config: Config) -> None:
+    """Load the stop lists and rule tables once per worker, before its first file."""
+    clean_text("Warming up the cleaner.\nShare", config)
+
+
+def _work(path: str, config: Config, shape: Shape) -> Outcome:
+    outcome = _clean_one(path, config)
+    if outcome.result is None:
+        return outcome
+    return dataclasses.replace(outcome, result=None, text=_render(outcome, shape))
 
 
 def _clean_one(path: str, config: Config) -> Outcome:
@@ -188,16 +219,19 @@ def _clean_one(path: str, config: Config) -> Outcome:
     return Outcome(path, result, notes=tuple(notes))
 
 
-def _format(outcome: Outcome, args: argparse.Namespace, many: bool, first: bool = True) -> str:
+def _render(outcome: Outcome, shape: Shape) -> str:
+    """A result as ``newsclean`` prints it."""
     result = outcome.result
     assert result is not None
-    if args.json:
+    if shape.command == "diff":
+        return _diff(outcome.path, result, shape.color)
+    if shape.json:
         return json.dumps({"path": outcome.path, **result.as_dict()}, ensure_ascii=False) + "\n"
-    if args.body_only:
+    if shape.body_only:
         return "".join(p + "\n" for p in result.paragraphs)
-    parts = ([f"==> {outcome.path} <=="] if many else []) + ([result.title, ""] if result.title else [])
+    parts = ([f"==> {outcome.path} <=="] if shape.many else []) + ([result.title, ""] if result.title else [])
     parts.append("\n\n".join(result.paragraphs))
-    return ("" if first or not many else "\n") + "\n".join(parts) + "\n"
+    return "\n".join(parts) + "\n"
 
 
 _RED, _YELLOW, _DIM, _BOLD, _RESET = "\033[31m", "\033[33m", "\033[2m", "\033[1m", "\033[0m"
@@ -207,23 +241,22 @@ def _use_color(stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def _print_diff(outcome: Outcome, out: TextIO, color: bool) -> None:
-    result = outcome.result
-    assert result is not None
+def _diff(path: str, result: CleanResult, color: bool) -> str:
+    """What was repaired and removed, and why: red removals, yellow repairs."""
 
     def paint(code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
-    out.write(paint(_BOLD, f"--- {outcome.path}") + "\n")
+    lines = [paint(_BOLD, f"--- {path}")]
     for r in result.repairs:
         where = f"{r.line:>5}" if r.line is not None else "     "
-        out.write(paint(_YELLOW, f"~{where}  [{r.kind}] {r.before!r} -> {r.after!r}") + "\n")
+        lines.append(paint(_YELLOW, f"~{where}  [{r.kind}] {r.before!r} -> {r.after!r}"))
     for r in result.removed:
-        out.write(paint(_RED, f"-{r.line:>5}  [{r.reason}] {r.text}") + "  " + paint(_DIM, f"({r.rule})") + "\n")
-    summary = (f"{len(result.removed)} removed, {len(result.repairs)} repaired, "
-               f"{len(result.paragraphs)} paragraphs kept; title: {result.title!r}; "
-               f"publisher: {result.publisher or '-'}; wire: {result.wire or '-'}")
-    out.write(paint(_DIM, summary) + "\n\n")
+        lines.append(paint(_RED, f"-{r.line:>5}  [{r.reason}] {r.text}") + "  " + paint(_DIM, f"({r.rule})"))
+    lines.append(paint(_DIM, f"{len(result.removed)} removed, {len(result.repairs)} repaired, "
+                             f"{len(result.paragraphs)} paragraphs kept; title: {result.title!r}; "
+                             f"publisher: {result.publisher or '-'}; wire: {result.wire or '-'}"))
+    return "\n".join(lines) + "\n\n"
 
 
 if __name__ == "__main__":  # pragma: no cover
