@@ -231,11 +231,14 @@ def _is_tail_header(d: Decision, phrases: _Phrases) -> bool:
 
 
 def _drop_duplicates(decisions: list[Decision]) -> list[Decision]:
-    """Drop a block repeating the one kept just before it (a scraper's double print)."""
+    """Drop a block repeating the one kept just before it (a scraper's double print).
+
+    The title is not in the way: it is printed apart from the body.
+    """
     out = []
     previous = ""
     for d in decisions:
-        if d.kept:
+        if d.kept and d.role != "title":
             key = " ".join(_kept_text(d).split())
             if key == previous and len(key) > 3:
                 d = replace(d, role=None, reason="duplicate", rule="duplicate")
