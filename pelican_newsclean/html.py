@@ -16,7 +16,9 @@ to its main content with trafilatura, when it is installed
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
+from html import escape, unescape
 from typing import Any, Mapping, Optional, Sequence
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -211,44 +213,83 @@ def _remap_lines(result: CleanResult, lines: Sequence[int]) -> CleanResult:
     )
 
 
-def _apply(blocks: Sequence[tuple[Tag, str]], result: CleanResult, config: Config) -> bool:
-    """Make the tree say what the cleaner kept; True when anything changed.
+_Plan = list[Optional[tuple[str, Optional[str]]]]
+
+
+def _plan(count: int, result: CleanResult, config: Config) -> _Plan:
+    """For each of ``count`` blocks: None to remove it, or its new text and role.
 
     Mirrors how the cleaner builds its paragraphs: dropped blocks go, the
     headline goes (Pelican shows it as the title), a lone dateline is joined
-    to the next paragraph, and a changed text replaces the old one.
+    to the next paragraph.
     """
     decisions = {d.block.line: d for d in result.decisions}
-    changed = False
+    plan: _Plan = []
     dateline: Optional[str] = None
-    dateline_elements: list[Tag] = []
-    for number, (element, old) in enumerate(blocks, 1):
+    joined: list[int] = []
+    for number in range(1, count + 1):
         decision = decisions.get(number)
-        if decision is None:  # nothing left of it after repair (invisible characters)
-            _remove(element)
-            changed = True
+        if decision is None or not decision.kept or decision.role == "title":
+            plan.append(None)  # dropped, the headline, or nothing left after repair
             continue
         new = decision.text if decision.text is not None else decision.block.text
-        if not decision.kept or decision.role == "title":
-            _remove(element)
-            changed = True
-            continue
         if decision.role == "dateline" and config.join_datelines:
             dateline = new if dateline is None else f"{dateline} {new}"
-            dateline_elements.append(element)
+            joined.append(len(plan))
+            plan.append((new, decision.role))  # stays if nothing follows to join
             continue
         if dateline is not None and decision.role != "caption":
             new, dateline = f"{dateline} {new}", None
-            for joined in dateline_elements:
-                _remove(joined)
-            dateline_elements.clear()
+            for index in joined:
+                plan[index] = None
+            joined.clear()
+        plan.append((new, decision.role))
+    return plan
+
+
+def _apply(blocks: Sequence[tuple[Tag, str]], plan: _Plan) -> bool:
+    """Make the tree say what the plan says; True when anything changed."""
+    changed = False
+    for (element, old), step in zip(blocks, plan):
+        if step is None:
+            _remove(element)
+            changed = True
+            continue
+        new, role = step
         if new != old:
             _set_text(element, old, new)
             changed = True
-        if decision.role == "caption" and element.name == "p":
+        if role == "caption" and element.name == "p":
             element["class"] = [*element.get("class", []), CAPTION_CLASS]
             changed = True
     return changed
+
+
+_PARAGRAPHS = re.compile(r"(?:<p>[^<]*</p>\n)+")
+_PARAGRAPH = re.compile(r"<p>([^<]*)</p>\n")
+
+
+def _plain_paragraphs(body: str) -> Optional[list[str]]:
+    """The texts of a body made only of plain ``<p>`` lines (the text reader's
+    output), or None for any other body."""
+    if not _PARAGRAPHS.fullmatch(body):
+        return None
+    return [collapse_space(unescape(text)) for text in _PARAGRAPH.findall(body)]
+
+
+def _render(texts: Sequence[str], plan: _Plan) -> tuple[str, bool]:
+    """Plain ``<p>`` lines for what the plan keeps, and whether anything changed."""
+    out, changed = [], False
+    for old, step in zip(texts, plan):
+        if step is None:
+            changed = True
+            continue
+        new, role = step
+        caption = role == "caption"
+        changed = changed or caption or new != old
+        attributes = f' class="{CAPTION_CLASS}"' if caption else ""
+        out.append(f"<p{attributes}>{escape(new, quote=False)}</p>\n")
+    return "".join(out), changed
 
 
 def clean_html(
@@ -263,26 +304,33 @@ def clean_html(
     With ``extract``, a body that looks like a whole saved page is reduced to
     its main content first.
     """
-    soup = BeautifulSoup(body, "html.parser")
+    texts = None if extract else _plain_paragraphs(body)
+    soup: Optional[BeautifulSoup] = None
     extracted = False
-    if extract and looks_like_page(soup):
-        main = extract_main(body)
-        if main is not None:
-            soup, extracted, lines = BeautifulSoup(main, "html.parser"), True, None
-    blocks = find_blocks(soup)
-    texts = [text for _, text in blocks]
+    if texts is None:  # any HTML: parse it (a body of plain <p> lines needs no tree)
+        soup = BeautifulSoup(body, "html.parser")
+        if extract and looks_like_page(soup):
+            main = extract_main(body)
+            if main is not None:
+                soup, extracted, lines = BeautifulSoup(main, "html.parser"), True, None
+        blocks = find_blocks(soup)
+        texts = [text for _, text in blocks]
     result = clean_blocks(texts, config, metadata)
-    line_numbers = lines is not None and len(lines) == len(blocks)
+    line_numbers = lines is not None and len(lines) == len(texts)
     if line_numbers:
         result = _remap_lines(result, lines)
-
-    changed = _apply(blocks, result, config) or extracted
+    plan = _plan(len(texts), result, config)
+    if soup is None:
+        cleaned, changed = _render(texts, plan)
+    else:
+        changed = _apply(blocks, plan) or extracted
+        cleaned = str(soup)
     words_before = sum(len(text.split()) for text in texts)
     words_after = sum(len(p.split()) for p in result.paragraphs) + sum(
         len(c.split()) for c in result.captions
     )
     return CleanedHtml(
-        html=str(soup) if changed else body,
+        html=cleaned if changed else body,
         result=result,
         changed=changed,
         words_before=words_before,

@@ -82,3 +82,21 @@ def test_page_without_trafilatura_is_cleaned_as_it_is(monkeypatch, caplog):
         assert not cleaned.extracted and texts(cleaned.html) == list(ARTICLE)
     assert [r.levelname for r in caplog.records] == ["WARNING"]
     assert "pelican-newsclean[html]" in caplog.text
+
+
+def test_plain_paragraph_bodies_are_cleaned_without_a_parse_to_the_same_html(monkeypatch):
+    """The text reader's output (plain <p> lines) takes a fast path that must agree with the tree path."""
+    from pelican_newsclean import html as html_module
+    from pelican_newsclean.render import paragraphs_html
+
+    lines = ["Skip to main content", "Bridge reopens after repairs", "MOSCOW -",
+             "The old bridge reopened on Monday after two years of repairs & <delays>.",
+             "A view of the bridge at dusk on Monday. (AP Photo/Jane Doe) A view of the bridge at dusk on Monday. (AP Photo/Jane Doe)",
+             "Share"]
+    body = paragraphs_html(lines)
+    fast = html_module.clean_html(body)
+    monkeypatch.setattr(html_module, "_plain_paragraphs", lambda body: None)
+    slow = html_module.clean_html(body)
+    assert fast.html == slow.html
+    assert fast.result.removed == slow.result.removed
+    assert "&lt;delays&gt;" in fast.html and 'class="newsclean-caption"' in fast.html
