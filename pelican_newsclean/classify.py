@@ -252,11 +252,12 @@ def _mark_title(decisions: list[Decision]) -> list[Decision]:
     for i, d in enumerate(decisions):
         if not d.kept or d.role in ("caption", "dateline"):
             continue
-        if d.role == "paragraph" and d.text is None and rules.is_headline_like(d.block.text):
+        text = _kept_text(d)
+        if d.role == "paragraph" and rules.is_headline_like(text):
             decisions = list(decisions)
             decisions[i] = replace(d, role="title", rule="headline")
             break
-        if not rules.is_label(d.block.text):
+        if not rules.is_label(text):
             break
     return decisions
 

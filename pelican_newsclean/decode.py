@@ -28,6 +28,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from .encoding import letter_script
 from .model import Repair
 
 
@@ -295,15 +296,13 @@ def _mostly_utf8(data: bytes) -> Optional[Decoded]:
     return Decoded(text, "utf-8", note, lossy=tally.replaced > 0)
 
 
-_SCRIPT_GROUPS = {
-    name: "CJK"
-    for name in ("HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HANGUL", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC")
-}
+_EAST_ASIAN = frozenset({"Han", "Kana", "Hangul"})
 
 
 def _script(ch: str) -> str:
-    script = unicodedata.name(ch, "UNKNOWN").split(" ")[0]
-    return _SCRIPT_GROUPS.get(script, script)
+    """A letter's script, Chinese, Japanese and Korean counted as one."""
+    script = letter_script(ch) or "Other"
+    return "East Asian" if script in _EAST_ASIAN else script
 
 
 def _alphabet_fit(text: str) -> float:
@@ -329,7 +328,7 @@ def _alphabet_fit(text: str) -> float:
         if ch.isalpha():
             script = _script(ch)
             glued = (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
-            if script != "LATIN" and glued:
+            if script != "Latin" and glued:
                 misfits += 1
             else:
                 scripts.setdefault(script, []).append(ch)
@@ -343,21 +342,12 @@ def _alphabet_fit(text: str) -> float:
         punctuation = sum(1 for ch in others if unicodedata.category(ch).startswith("P"))
         return punctuation / (len(others) + misfits) if others else 1.0
     main = max(scripts, key=lambda script: len(scripts[script]))
-    if main != "LATIN":
+    if main != "Latin":
         fitting = len(scripts[main])
     else:
         latin = scripts[main]
         fitting = max(sum(1 for ch in latin if ch in alphabet) for alphabet in _ALPHABETS)
     return fitting / (letters + misfits)
-
-
-def _main_script(text: str) -> Optional[str]:
-    scripts: dict[str, int] = {}
-    for ch in text[:SAMPLE_CHARS]:
-        if ord(ch) > 127 and ch.isalpha():
-            script = _script(ch)
-            scripts[script] = scripts.get(script, 0) + 1
-    return max(scripts, key=scripts.__getitem__) if scripts else None
 
 
 def _pick(data: bytes, matches: Any) -> tuple[str, str]:

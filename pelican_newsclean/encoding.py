@@ -84,8 +84,9 @@ _COMMON = {  # a language's commonest characters: the decoding with more of them
 
 @lru_cache(maxsize=8192)
 @lru_cache(maxsize=4096)
-def _script(ch: str) -> Optional[str]:
-    """The script of a letter, from its Unicode name: "Latin", "Han", "Kana"..."""
+def letter_script(ch: str) -> Optional[str]:
+    """The script of a letter, from its Unicode name: "Latin", "Han", "Kana"...
+    (None for a character of no script, such as a modifier letter)."""
     name = unicodedata.name(ch, "").replace("FULLWIDTH ", "").replace("HALFWIDTH ", "")
     if name.startswith(("CJK", "IDEOGRAPHIC")):
         return "Han"
@@ -111,7 +112,7 @@ def dominant_script(text: str) -> Optional[str]:
     """
     counts: Counter[str] = Counter()
     counts["Latin"] = len(_NOT_ASCII_LETTERS.sub("", text))  # ASCII letters, counted in C
-    counts.update(script for ch in _NOT_NON_ASCII.sub("", text) if ch.isalpha() and (script := _script(ch)))
+    counts.update(script for ch in _NOT_NON_ASCII.sub("", text) if ch.isalpha() and (script := letter_script(ch)))
     if not counts["Latin"]:
         del counts["Latin"]
     if counts["Kana"]:
@@ -217,7 +218,7 @@ def _plausible(word: str, lang: str, scripts: set[str]) -> bool:
     """Could ``word``, decoded, be a word of ``lang``?"""
     for ch in word:
         if ch.isalpha():
-            if ch > "\x7f" and (_script(ch) not in scripts or "\uff61" <= ch <= "\uff9f"):
+            if ch > "\x7f" and (letter_script(ch) not in scripts or "\uff61" <= ch <= "\uff9f"):
                 return False  # another script, or halfwidth kana (GBK read as Shift-JIS)
         elif ch > "\x7f" and ch not in _NEUTRAL and not ("\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff60"):
             if unicodedata.category(ch)[0] != "P":
