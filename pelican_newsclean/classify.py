@@ -20,14 +20,14 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from . import rules
+from . import rules, statistical
 from .config import Config
 from .encoding import dominant_script
 from .model import Block, Decision, Removal
 from .phrases import Hit, RuleTable
 from .profiles import Profile
 
-# A tail-run block sharing at least this share of its content words with the
+# A tail-run block sharing more than this share of its content words with the
 # article is taken for article text, and ends the run.
 RELATED_OVERLAP_MAX = 0.34
 # The article "has begun" once this many words of prose paragraphs were kept.
@@ -263,13 +263,10 @@ def _mark_title(decisions: list[Decision]) -> list[Decision]:
 
 
 def _statistical(decisions: list[Decision]) -> list[Decision]:
-    try:
-        from .statistical import classify_blocks
-    except ImportError:  # pragma: no cover - the module ships with the package
-        return decisions
+    """Let the statistical classifier decide the paragraphs no rule decided."""
     texts = [_kept_text(d) for d in decisions]
-    fixed = [("keep" if d.role != "paragraph" else None) if d.kept else d.reason for d in decisions]
-    verdicts = classify_blocks(texts, fixed)
+    fixed = [(statistical.KEEP if d.role != "paragraph" else None) if d.kept else d.reason for d in decisions]
+    verdicts = statistical.classify_blocks(texts, fixed)
     return [
         replace(d, role=None, reason=v[0], rule=v[1]) if v is not None and fixed[i] is None else d
         for i, (d, v) in enumerate(zip(decisions, verdicts))
