@@ -26,6 +26,18 @@ EXAMPLE_CONF = EXAMPLE_SITE / "pelicanconf.py"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def load_benchmark_corpus():
+    """``benchmarks/corpus.py`` (the generator of test articles) as a module."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def build(conf: Optional[Path], output: Path, **override) -> Path:
     """Build a site with Pelican in this process; return the output folder."""
     override.setdefault("OUTPUT_PATH", str(output))

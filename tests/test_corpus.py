@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from conftest import load_benchmark_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_corpus():
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _load_corpus()
+corpus = load_benchmark_corpus()
 
 
 def _digest(folder: Path) -> dict[str, str]:

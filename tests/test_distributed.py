@@ -7,31 +7,23 @@ crosses process boundaries unchanged.
 
 from __future__ import annotations
 
-import importlib.util
 import multiprocessing
 import pickle
-import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import load_benchmark_corpus
 
 from pelican_newsclean import Config, clean_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_corpus():
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt"))]
-    return seeds + _load_corpus().bodies(35, seed=11)
+    return seeds + load_benchmark_corpus().bodies(35, seed=11)
 
 
 @pytest.fixture(scope="module")
