@@ -126,10 +126,19 @@ class RuleTable:
             if any(r.cues is None for r in live):
                 found: Optional[re.Pattern[str]] = _ALWAYS
             else:
-                cues = sorted({c for r in live for c in r.cues or ()}, key=len, reverse=True)
+                cues = _minimal({c for r in live for c in r.cues or ()})
                 found = re.compile("|".join(map(re.escape, cues))) if cues else None
             self._cue_searches[size] = found
         return self._cue_searches[size]
+
+
+def _minimal(cues: set[str]) -> list[str]:
+    """The cues that hold no shorter cue: a text holding "subscribe " holds "subscribe"."""
+    kept: list[str] = []
+    for cue in sorted(cues, key=len):
+        if not any(shorter in cue for shorter in kept):
+            kept.append(cue)
+    return kept
 
 
 _ALWAYS = re.compile("")  # a marker: some rule must be searched whatever the block holds
