@@ -217,6 +217,7 @@ def test_markdown_with_source_is_cleaned(example_output):
         assert nag not in paragraphs
     (footer,) = footers(body)
     assert footer.find("a")["href"] == "https://courier.example.com/local/library-weekend-hours"
+    assert "with material from Valley News Service" in footer.get_text(" ", strip=True)
 
 
 def test_own_article_is_byte_identical_to_a_build_without_the_plugin(example_output, tmp_path):
