@@ -15,10 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional
 
-try:  # the regular-expression parser, to read the cues off a pattern
-    from re import _parser as _sre_parse  # Python 3.11+
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+from re import _parser as _sre_parse  # the regular-expression parser, to read cues off a pattern
 
 _MAX_WORD_LENGTH = 25  # a block of max_words words is at most this many characters a word
 
