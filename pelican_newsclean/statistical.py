@@ -126,6 +126,9 @@ def _stop_index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(langs) for w, langs in index.items()}
 
 
+_SAMPLE_CHARS = 4000  # of the longest blocks: enough words to tell a language by
+
+
 def detect_language(text: str, sample: int = 1500) -> str:
     """Guess the language of ``text``: a jusText stop-list name, ``Japanese``,
     ``Chinese`` or ``unknown``, from at most ``sample`` words."""
@@ -145,6 +148,18 @@ def detect_language(text: str, sample: int = 1500) -> str:
     if not hits:
         return "unknown"
     return hits.most_common(1)[0][0]
+
+
+def _prose_sample(texts: Sequence[str], chars: int = _SAMPLE_CHARS) -> str:
+    """The longest blocks, up to ``chars`` characters: the article's prose
+    rather than the menus around it, for language detection."""
+    sample, size = [], 0
+    for text in sorted(texts, key=len, reverse=True):
+        if size >= chars:
+            break
+        sample.append(text)
+        size += len(text)
+    return "\n".join(sample)
 
 
 # ------------------------------------------------------------------ features ---
@@ -361,7 +376,7 @@ def classify_blocks(
     if not n:
         return out
 
-    language = detect_language("\n".join(texts))
+    language = detect_language(_prose_sample(texts))
     stops = _stoplists().get(language, frozenset())
     texts = [t.strip() for t in texts]
     feats = [_features(t, language, stops) for t in texts]
