@@ -5,6 +5,10 @@
     newsclean clean --body-only -          # paragraphs only, from stdin
     newsclean clean -o clean/ scraped/     # a folder in, a folder out
     newsclean diff article.txt             # what would go, and why
+
+A file may open with a Pelican metadata header (``Title:``, ``Source:``,
+``Source_URL:``... up to the first blank line), as in a site's content folder:
+it is read as the article's metadata, not cleaned as text.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Iterable, Iterator, Optional, Sequence, TextIO
 from .clean import clean_text
 from .config import Config
 from .decode import UndecodableError, decode
+from .header import split_header, split_lines
 from .model import CleanResult
 from .profiles import ProfileError
 
@@ -209,10 +214,14 @@ def _clean_one(path: str, config: Config) -> Outcome:
         notes.append(("warning: " if decoded.lossy else "") + decoded.note)
     if not decoded.text.strip():
         notes.append("warning: empty: nothing to clean")
+    metadata, header_lines = split_header(decoded.text)
+    body = "\n" * header_lines + "\n".join(split_lines(decoded.text)[header_lines:])
     try:
-        result = clean_text(decoded.text, config)
+        result = clean_text(body, config, metadata)  # the header's lines stay counted
     except ProfileError as exc:
         return Outcome(path, error=str(exc))
+    if metadata.get("title"):
+        result = dataclasses.replace(result, title=metadata["title"])
     repair = decoded.repair()
     if repair is not None:
         result = dataclasses.replace(result, repairs=(repair, *result.repairs))

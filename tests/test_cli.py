@@ -115,3 +115,14 @@ def test_jobs_give_the_same_output_in_the_same_order(tmp_path, capsys):
 def test_behaviours_can_be_switched_off(article, capsys):
     assert newsclean(["clean", "--body-only", "--off", "remove_boilerplate", "--off", "statistical", str(article)]) == 0
     assert "Share" in capsys.readouterr().out
+
+
+def test_a_pelican_metadata_header_is_metadata_not_text(tmp_path, capsys):
+    """A file from a site's content folder previews as the site will publish it."""
+    path = tmp_path / "with-header.txt"
+    path.write_text("Title: The bridge is open\nSource: Daily Bugle\nDate: 2024-04-17\n\n" + ARTICLE, encoding="utf-8")
+    assert newsclean(["clean", "--json", str(path)]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert (got["title"], got["publisher"]) == ("The bridge is open", "Daily Bugle")
+    assert got["paragraphs"] == ["The old bridge reopened on Monday after two years of repairs."]
+    assert [r["line"] for r in got["removed"]] == [5, 8]  # lines of the file, header included

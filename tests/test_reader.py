@@ -8,7 +8,8 @@ import logging
 import pytest
 from pelican.tests.support import get_settings
 
-from pelican_newsclean.reader import LINES_KEY, NewsTextReader, short_title, split_header
+from pelican_newsclean.header import split_header
+from pelican_newsclean.reader import LINES_KEY, NewsTextReader, short_title
 
 HEADER = "Title: A title\nDate: 2024-04-17\nSource: The Paper\nTags: a, b\n\n"
 BODY = (
