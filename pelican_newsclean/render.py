@@ -74,6 +74,11 @@ def _environment(folder: str) -> jinja2.Environment:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _shipped_folder() -> str:
+    return str(resources.files(__package__) / "templates")
+
+
 def load_template(template_path: Optional[str] = None) -> jinja2.Template:
     """The footer template (the shipped one when ``template_path`` is None).
 
@@ -81,8 +86,7 @@ def load_template(template_path: Optional[str] = None) -> jinja2.Template:
     ``OSError``. Jinja reloads a template whose file changed.
     """
     if template_path is None:
-        folder = str(resources.files(__package__) / "templates")
-        name = SHIPPED_TEMPLATE
+        folder, name = _shipped_folder(), SHIPPED_TEMPLATE
     else:
         folder, name = os.path.split(os.path.abspath(template_path))
     return _environment(folder).get_template(name)
