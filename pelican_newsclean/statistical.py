@@ -12,8 +12,9 @@ any site and in any language, from what the text alone offers:
   grows faster than its length (linear time overall); short and non-prose
   blocks outside the run are boilerplate, those inside it (subheadings,
   short quotes) are article text;
-* a few generic shapes are boilerplate wherever they are: "Advertisement",
-  copyright lines, photo credits and the caption they close; bylines and
+* a few generic shapes are boilerplate wherever they are: photo credits and
+  the caption they close ("Advertisement" and copyright lines are phrase
+  rules, in ``data/boilerplate.toml``); bylines and
   dates also at the head of the run; a headed list of headlines inside it.
 
 Stop words come from jusText's stop lists (BSD) when the ``justext`` package
@@ -47,20 +48,6 @@ _DIGIT = re.compile(r"\d")
 # Function characters of written Chinese (no stop list ships for it).
 _ZH_FUNCTION = frozenset("的了是在和有也就都而及與与之其這这那不我他她们們个個")
 
-_ADVERT = re.compile(
-    r"^\W*(advertisement|advertising|anzeige|werbung|publicidade|publicidad|"
-    r"pubblicità|publicité|реклама|광고|iklan|sponsored|sponsored content|"
-    r"ad|ads|story continues below( advertisement)?|"
-    r"continue reading (the main story|below))\W*$",
-    re.IGNORECASE,
-)
-_COPYRIGHT = re.compile(
-    r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|"
-    r"todos os direitos reservados|todos los derechos reservados|"
-    r"tutti i diritti riservati|tous droits réservés|все права защищены|"
-    r"hak cipta|무단 ?전재|無断転載|版权所有|版權所有)",
-    re.IGNORECASE,
-)
 _CREDIT = re.compile(
     r"(^\(?\s*(photo|photos|foto|fotos|image|images|picture|credit|credits|"
     r"bild|imagem|immagine|фото|사진)\b\s*(by)?\s*[:/.…]|"
@@ -415,11 +402,7 @@ def classify_blocks(
     for i, (text, f, cls) in enumerate(zip(texts, feats, classes)):
         if fixed[i] is not None:
             continue
-        if _ADVERT.match(text):
-            out[i] = ("advertisement", "shape:advertisement")
-        elif f.words <= 30 and cls != _GOOD and _COPYRIGHT.search(text):
-            out[i] = ("copyright", "shape:copyright")
-        elif _is_credit(text, f):
+        if _is_credit(text, f):
             out[i] = ("boilerplate", "shape:photo-credit")
         elif f.words <= 40 and _CREDIT_TAIL.search(text):
             out[i] = ("boilerplate", "shape:caption-with-credit")

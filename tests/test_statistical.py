@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pelican_newsclean import statistical
+from pelican_newsclean import clean_text, statistical
 from pelican_newsclean.statistical import KEEP, classify_blocks, detect_language
 
 DATA = Path(__file__).parent / "data" / "statistical"
@@ -72,11 +72,16 @@ def test_byline_and_timestamp_are_dropped():
 
 
 def test_advertisement_and_copyright_are_dropped_anywhere():
+    """They are phrase rules (data/boilerplate.toml), ahead of this classifier in the pipeline."""
     texts = PARAGRAPHS[:2] + ["Advertisement"] + PARAGRAPHS[2:] + ["© 2019 Example Media. All rights reserved."]
-    out = classify_blocks(texts)
-    assert out[2] == ("advertisement", "shape:advertisement")
-    assert out[-1] is not None and out[-1][0] == "copyright"
-    assert [i for i, v in enumerate(out) if v is not None] == [2, len(texts) - 1]
+    result = clean_text("\n".join(texts))
+    assert [(r.line, r.reason) for r in result.removed] == [(3, "advertisement"), (len(texts), "copyright")]
+    assert list(result.paragraphs) == PARAGRAPHS
+
+
+def test_rights_reserved_in_other_languages_is_a_copyright_line():
+    for line in ("Todos os direitos reservados.", "Alle Rechte vorbehalten.", "저작권자 ⓒ 무단전재 및 재배포금지"):
+        assert [r.reason for r in clean_text("\n".join(PARAGRAPHS + [line])).removed] == ["copyright"]
 
 
 def test_caption_closed_by_a_photo_credit_is_dropped():
