@@ -32,6 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from . import rules
+
 __all__ = ["classify_blocks", "detect_language", "KEEP"]
 
 #: The value of ``fixed[i]`` for a block the rules kept as article text.
@@ -48,12 +50,12 @@ _DIGIT = re.compile(r"\d")
 # Function characters of written Chinese (no stop list ships for it).
 _ZH_FUNCTION = frozenset("的了是在和有也就都而及與与之其這这那不我他她们們个個")
 
-_CREDIT = re.compile(
-    r"(^\(?\s*(photo|photos|foto|fotos|image|images|picture|credit|credits|"
+# A credit line opens with "Photo:", "Credit:", "Photo by"... (what ends with a
+# credit, "(AP Photo/Name)", "Name / AFP", is rules.is_caption's to say).
+_CREDIT_OPENING = re.compile(
+    r"^\(?\s*(photo|photos|foto|fotos|image|images|picture|credit|credits|"
     r"bild|imagem|immagine|фото|사진)\b\s*(by)?\s*[:/.…]|"
-    r"getty ?images|shutterstock|\bistock|\bap photo\b|\bafp\b|\bepa\b|"
-    r"\breuters\b|associated press|\bcredit\.\.\.|"
-    r"^\(?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z])"
+    r"^\(?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z]",
 )
 _CREDIT_TAIL = re.compile(
     r"\((photo|photos|image|images|picture|foto|fotos|credit|bild|imagem)\s*:[^()]*\)\W*$",
@@ -457,7 +459,7 @@ def _drop_inner_lists(
 
 def _is_credit(text: str, f: _Features) -> bool:
     """A photo credit line: short, no sentence, names an agency or 'Photo:'."""
-    return f.words <= 12 and f.sentences == 0 and bool(_CREDIT.search(text))
+    return f.words <= 12 and f.sentences == 0 and (bool(_CREDIT_OPENING.match(text)) or rules.is_caption(text))
 
 
 
