@@ -64,7 +64,7 @@ def classify(
         if profile_id:
             profile_hits[profile_id] += 1
         if decision.rule == "doubled-caption":
-            fragments.append(Removal(block.line, _kept_text(decision), "duplicate", "doubled-caption"))
+            fragments.append(Removal(block.line, decision.kept_text, "duplicate", "doubled-caption"))
         if cut and decision.kept:
             fragments.extend(cut)
             profile_hits.update(r.rule.split(":")[1] for r in cut if r.rule.startswith("profile:"))
@@ -150,22 +150,18 @@ def _cut_glued(block: Block, phrases: _Phrases) -> tuple[Block, list[Removal]]:
     return (replace(block, text=text) if cut else block), cut
 
 
-def _kept_text(d: Decision) -> str:
-    return d.text if d.text is not None else d.block.text
-
-
 def _drop_foreign_repairs(decisions: list[Decision], repaired: frozenset[int]) -> list[Decision]:
     """Drop a block that was repaired into another script than the article's."""
     if not repaired:
         return decisions
-    sample = "\n".join(_kept_text(d) for d in decisions if d.kept and d.block.line not in repaired)
+    sample = "\n".join(d.kept_text for d in decisions if d.kept and d.block.line not in repaired)
     article_script = dominant_script(sample[:4000])
     if article_script is None:
         return decisions
     out = []
     for d in decisions:
         if d.kept and d.block.line in repaired:
-            script = dominant_script(_kept_text(d))
+            script = dominant_script(d.kept_text)
             if script and not _same_writing(script, article_script):
                 d = replace(d, role=None, reason="mojibake-garbage", rule=f"script:{script}!={article_script}")
         out.append(d)
@@ -199,13 +195,13 @@ def _drop_related_tail(decisions: list[Decision], phrases: _Phrases) -> list[Dec
         if d.reason is not None and prose_words >= ARTICLE_STARTED_WORDS and _is_tail_header(d, phrases):
             article_words = set().union(*map(rules.content_words, prose))
             run = _unrelated_run(out, i + 1, article_words)
-            if sum(len(_kept_text(out[j]).split()) for j in run) < prose_words:
+            if sum(len(out[j].kept_text.split()) for j in run) < prose_words:
                 for j in run:
                     out[j] = replace(out[j], role=None, reason=d.reason, rule=f"after:{d.rule}")
             i = (run[-1] if run else i) + 1
             continue
-        if d.kept and d.role == "paragraph" and rules.is_prose(_kept_text(d)):
-            prose.append(_kept_text(d))
+        if d.kept and d.role == "paragraph" and rules.is_prose(d.kept_text):
+            prose.append(d.kept_text)
             prose_words += len(prose[-1].split())
         i += 1
     return out
@@ -218,7 +214,7 @@ def _unrelated_run(decisions: list[Decision], start: int, article_words: set[str
         d = decisions[j]
         if not d.kept:
             continue
-        words = rules.content_words(_kept_text(d))
+        words = rules.content_words(d.kept_text)
         if words and len(words & article_words) / len(words) > RELATED_OVERLAP_MAX:
             break
         run.append(j)
@@ -239,7 +235,7 @@ def _drop_duplicates(decisions: list[Decision]) -> list[Decision]:
     previous = ""
     for d in decisions:
         if d.kept and d.role != "title":
-            key = " ".join(_kept_text(d).split())
+            key = " ".join(d.kept_text.split())
             if key == previous and len(key) > 3:
                 d = replace(d, role=None, reason="duplicate", rule="duplicate")
             previous = key
@@ -252,7 +248,7 @@ def _mark_title(decisions: list[Decision]) -> list[Decision]:
     for i, d in enumerate(decisions):
         if not d.kept or d.role in ("caption", "dateline"):
             continue
-        text = _kept_text(d)
+        text = d.kept_text
         if d.role == "paragraph" and rules.is_headline_like(text):
             decisions = list(decisions)
             decisions[i] = replace(d, role="title", rule="headline")
@@ -264,7 +260,7 @@ def _mark_title(decisions: list[Decision]) -> list[Decision]:
 
 def _statistical(decisions: list[Decision]) -> list[Decision]:
     """Let the statistical classifier decide the paragraphs no rule decided."""
-    texts = [_kept_text(d) for d in decisions]
+    texts = [d.kept_text for d in decisions]
     fixed = [(statistical.KEEP if d.role != "paragraph" else None) if d.kept else d.reason for d in decisions]
     verdicts = statistical.classify_blocks(texts, fixed)
     return [

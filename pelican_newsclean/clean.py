@@ -73,7 +73,7 @@ def _clean(blocks: list[Block], config: Config, metadata: Mapping[str, Any]) -> 
     removed: list[Removal] = list(outcome.fragments)
     pending_dateline: Optional[str] = None
     for d in decisions:
-        text = d.text if d.text is not None else d.block.text
+        text = d.kept_text
         if not d.kept:
             removed.append(Removal(d.block.line, d.block.text, d.reason or "", d.rule))
         elif d.role == "title":

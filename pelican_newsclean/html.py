@@ -232,7 +232,7 @@ def _plan(count: int, result: CleanResult, config: Config) -> _Plan:
         if decision is None or not decision.kept or decision.role == "title":
             plan.append(None)  # dropped, the headline, or nothing left after repair
             continue
-        new = decision.text if decision.text is not None else decision.block.text
+        new = decision.kept_text
         if decision.role == "dateline" and config.join_datelines:
             dateline = new if dateline is None else f"{dateline} {new}"
             joined.append(len(plan))

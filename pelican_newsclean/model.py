@@ -55,6 +55,11 @@ class Decision:
     def kept(self) -> bool:
         return self.reason is None
 
+    @property
+    def kept_text(self) -> str:
+        """The text the block contributes when kept: its changed text, or the block's."""
+        return self.text if self.text is not None else self.block.text
+
 
 @dataclass(frozen=True)
 class Removal:
@@ -84,11 +89,6 @@ class CleanResult:
     removed: tuple[Removal, ...] = ()
     repairs: tuple[Repair, ...] = ()
     decisions: tuple[Decision, ...] = field(default=(), compare=False, repr=False)
-
-    @property
-    def text(self) -> str:
-        """The article body as plain text, one paragraph per line."""
-        return "\n".join(self.paragraphs)
 
     def as_dict(self) -> dict:
         """A JSON-ready dict (the shape ``newsclean clean --json`` prints)."""
