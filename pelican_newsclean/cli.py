@@ -24,12 +24,11 @@ from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, TextIO
 
-from .clean import clean_text
-from .config import Config
-from .decode import UndecodableError, decode
-from .header import split_header, split_lines
-from .model import CleanResult
-from .profiles import ProfileError
+from .core.classify.profiles import ProfileError, load_profiles
+from .core.config import Config
+from .core.model import CleanResult
+from .core.pipeline import clean_scraped, clean_text
+from .core.read import UndecodableError, read_scraped
 
 _SWITCHES = tuple(name for name in Config.option_names() if isinstance(getattr(Config(), name), bool))
 
@@ -71,8 +70,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             **{name: False for name in args.off},
         )
         if config.use_profiles:  # report a broken profile once, before any file
-            from .profiles import load_profiles
-
             load_profiles(tuple(str(p) for p in config.profile_dirs))
     except ProfileError as exc:
         print(f"newsclean: {exc}", file=sys.stderr)
@@ -206,25 +203,20 @@ def _clean_one(path: str, config: Config) -> Outcome:
     except OSError as exc:
         return Outcome(path, error=exc.strerror or str(exc))
     try:
-        decoded = decode(data)
+        scraped = read_scraped(data)
     except UndecodableError as exc:
         return Outcome(path, error=f"not a text file ({exc}): skipped")
+    decoded = scraped.decoded
+    assert decoded is not None
     notes = []
     if decoded.note is not None and decoded.encoding != "utf-8-sig":
         notes.append(("warning: " if decoded.lossy else "") + decoded.note)
     if not decoded.text.strip():
         notes.append("warning: empty: nothing to clean")
-    metadata, header_lines = split_header(decoded.text)
-    body = "\n" * header_lines + "\n".join(split_lines(decoded.text)[header_lines:])
     try:
-        result = clean_text(body, config, metadata)  # the header's lines stay counted
+        result = clean_scraped(scraped, config)  # the header is metadata; its lines stay counted
     except ProfileError as exc:
         return Outcome(path, error=str(exc))
-    if metadata.get("title"):
-        result = dataclasses.replace(result, title=metadata["title"])
-    repair = decoded.repair()
-    if repair is not None:
-        result = dataclasses.replace(result, repairs=(repair, *result.repairs))
     return Outcome(path, result, notes=tuple(notes))
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from conftest import article_body, footers, soup_of
 from pelican_newsclean.cli import main as newsclean
-from pelican_newsclean.decode import UndecodableError, decode
+from pelican_newsclean.core.read import UndecodableError, decode
 
 GOOD = (
     "Title: Bridge reopens\nDate: 2024-05-01\nSource: Gazette\n\nShare this article\n"
@@ -414,13 +414,13 @@ def test_missing_profile_folder_is_an_error_and_articles_are_still_cleaned(
 
 
 def test_profile_error_inside_the_cleaner_publishes_uncleaned(make_site, warnings_and_errors, monkeypatch):
-    from pelican_newsclean import plugin
-    from pelican_newsclean.profiles import ProfileError
+    from pelican_newsclean import ProfileError
+    from pelican_newsclean.core import pipeline
 
     def broken(*args, **kwargs):
         raise ProfileError("profiles/x.toml: changed on disk and broken")
 
-    monkeypatch.setattr(plugin, "clean_html", broken)
+    monkeypatch.setattr(pipeline, "classify", broken)
     output = make_site({"good.txt": GOOD})
     assert "Share this article" in paragraphs(output / GOOD_PAGE)  # published, uncleaned
     (error,) = messages(warnings_and_errors(), "good.txt")

@@ -61,12 +61,12 @@ def test_report_path_through_a_symlink_into_content_is_refused(example_copy, tmp
 
 
 def test_no_article_is_lost_when_the_cleaner_fails(make_site, monkeypatch, caplog):
-    from pelican_newsclean import plugin
+    from pelican_newsclean.core import pipeline
 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(plugin, "clean_html", broken)
+    monkeypatch.setattr(pipeline, "classify", broken)
     output = make_site({"a.txt": "Title: Kept\nDate: 2024-05-01\n\n" + ARTICLE})
     assert "The old bridge reopened" in article_body(output / "kept.html").get_text()
     assert any("a.txt" in r.getMessage() and r.levelno == logging.ERROR for r in caplog.records)

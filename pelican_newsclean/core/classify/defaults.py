@@ -1,0 +1,74 @@
+"""Every threshold of the classifier, named, in one place (as jusText's ``*_DEFAULT``).
+
+Lengths are in words unless the name says characters; shares are fractions.
+"""
+
+from __future__ import annotations
+
+# --- block shapes ---------------------------------------------------------------
+WIDGET_MAX_WORDS_DEFAULT = 12
+"""A row of share or page-tool buttons has at most this many words."""
+CAPTION_MAX_CHARS_DEFAULT = 600
+"""A photo caption is shorter than this."""
+HEADLINE_MAX_CHARS_DEFAULT = 250
+"""A headline is at most this long."""
+
+# --- context passes -------------------------------------------------------------
+RELATED_OVERLAP_MAX_DEFAULT = 0.34
+"""A block after a related-stories header that shares more than this share of
+its content words with the article is article text, and ends the tail."""
+ARTICLE_STARTED_WORDS_DEFAULT = 40
+"""The article "has begun" once this many words of prose were kept."""
+SCRIPT_SAMPLE_CHARS_DEFAULT = 4000
+"""The article's script is judged from this many characters of its kept text."""
+
+# --- statistical pass: one block ------------------------------------------------
+SHORT_WORDS_DEFAULT = 6
+"""A block of fewer words is short: too short to judge by its words."""
+STOP_HIGH_DEFAULT = 0.55
+"""A block whose stop-word share is this share of the document's typical one reads as prose..."""
+STOP_LOW_DEFAULT = 0.35
+"""...and below this share of it, as something else (names, menus, lists)."""
+GOOD_WORDS_DEFAULT = 12
+"""A prose block has at least this many words..."""
+GOOD_LONG_WORDS_DEFAULT = 20
+"""...and one this long counts as prose with fewer stop words, if it ends like a sentence."""
+GOOD_NO_STOPLIST_WORDS_DEFAULT = 15
+"""Without a stop list for the language, prose is this long and holds a sentence."""
+REFERENCE_MIN_WORDS_DEFAULT = 15
+"""The document's typical stop-word share is measured on blocks at least this long..."""
+REFERENCE_QUANTILE_DEFAULT = 0.75
+"""...as this quantile of their shares (the prose, not lists of names)..."""
+REFERENCE_FLOOR_DEFAULT = 0.12
+"""...at least this..."""
+REFERENCE_FALLBACK_DEFAULT = 0.40
+"""...or this, with fewer than three such blocks."""
+
+# --- statistical pass: the article run ------------------------------------------
+GAP_PRICE_DEFAULT = 1.5
+"""The cost of crossing a gap of non-prose blocks: price * size ** 1.5."""
+LOOKAHEAD_CLUSTERS_DEFAULT = 8
+"""Clusters of prose looked at when the article run grows."""
+PROSE_WEIGHT_MAX_DEFAULT = 80.0
+"""A prose block weighs its words, up to this many."""
+EDGE_SENTENCES_DEFAULT = 2
+"""Short sentences kept right before or after the run."""
+HEAD_ZONE_DEFAULT = 6
+"""The first blocks of the run, where bylines and dates are dropped."""
+TABLE_MIN_CELLS_DEFAULT = 8
+"""A run of this many short blocks..."""
+TABLE_MIN_NUMERIC_DEFAULT = 0.25
+"""...this share of them figures alone, is a table: it does not split the article."""
+TABLE_CELL_WORDS_DEFAULT = 12
+"""A table cell has at most this many words."""
+LIST_ITEM_GAP_DEFAULT = 3
+"""Blocks one numbered-list item may span (a link, a note under it)."""
+INNER_LIST_MIN_ITEMS_DEFAULT = 3
+"""A headed list of this many headlines inside the article is a related-stories list."""
+
+# --- statistical pass: naming what goes -----------------------------------------
+BYLINE_MAX_WORDS_DEFAULT = 12
+TIMESTAMP_MAX_WORDS_DEFAULT = 14
+TIMESTAMP_MIN_DIGITS_DEFAULT = 0.08
+CREDIT_MAX_WORDS_DEFAULT = 12
+CAPTION_MAX_WORDS_DEFAULT = 40

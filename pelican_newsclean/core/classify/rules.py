@@ -1,0 +1,368 @@
+"""Rule tables as data: compile ``[[rules]]`` tables into fast matchers.
+
+The generic boilerplate rules (``data/boilerplate.toml``) and every publisher
+profile (``data/profiles/*.toml``) use the same table shape, documented at the
+top of ``data/boilerplate.toml``. All patterns are compiled once when the table
+is loaded, combined per rule. Each rule also gets its *cues*: strings one of
+which every match of its patterns must contain, read off the pattern text by
+:func:`required_strings`. A block that holds none of a rule's cues is not
+searched, so the many blocks no rule can match cost a few substring tests
+instead of a regex scan each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Optional, Union
+
+_MAX_WORD_LENGTH = 25  # a block of max_words words is at most this many characters a word
+
+_EDGE_PUNCT = " \t.:;,!?…-–—|•·>»«<\"'“”‘’()[]"
+
+
+class RuleError(ValueError):
+    """A rule table is malformed (the message names the entry and the problem)."""
+
+
+def phrase_key(text: str) -> str:
+    """Case, spacing and edge punctuation folded away, for exact phrase matches.
+
+    >>> phrase_key("  Share. ")
+    'share'
+    """
+    return " ".join(text.casefold().split()).strip(_EDGE_PUNCT)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled ``[[rules]]`` entry; ``profile`` is the id of its publisher profile, if any."""
+
+    reason: str
+    name: str
+    exact: frozenset[str]
+    starts: tuple[str, ...]
+    search: Optional[re.Pattern[str]]
+    cues: Optional[tuple[str, ...]]
+    max_words: Optional[int]
+    tail: bool
+    profile: Optional[str] = None
+
+    def matches(self, key: str, text: str, lowered: str, words: int) -> bool:
+        """Does the rule fire on a block? ``key`` is its :func:`phrase_key`,
+        ``lowered`` its lower-cased text, ``words`` its number of words."""
+        if self.max_words is not None and (words > self.max_words or len(text) > self.max_words * _MAX_WORD_LENGTH):
+            return False
+        if key in self.exact:
+            return True
+        if self.starts and key.startswith(self.starts):
+            return True
+        if self.search is None:
+            return False
+        if self.cues is not None and not any(cue in lowered for cue in self.cues):
+            return False
+        return bool(self.search.search(text))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule that fired on a block: the reason, the rule's name, whether it
+    heads a tail of unrelated blocks, and the publisher profile it belongs to."""
+
+    reason: str
+    rule: str
+    tail: bool = False
+    profile: Optional[str] = None
+
+
+class RuleTable:
+    """Compiled rules, tried in order, with a quick test that none can fire.
+
+    Most blocks match no rule: for them a table costs one set look-up, one
+    prefix test and one search for the cues of the rules that apply to a block
+    of that length (one compiled alternation of plain strings).
+    """
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._exact = frozenset().union(*(r.exact for r in self.rules))
+        self._starts = tuple(p for r in self.rules for p in r.starts)
+        self._cue_searches: dict[int, Optional[re.Pattern[str]]] = {}
+
+    @classmethod
+    def merged(cls, tables: Iterable["RuleTable"]) -> "RuleTable":
+        """One table trying the rules of ``tables`` in turn."""
+        return cls(rule for table in tables for rule in table.rules)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def first_hit(self, text: "str | Probe") -> Optional[Hit]:
+        """The first rule in the table that fires on a block, if any."""
+        probe = text if isinstance(text, Probe) else Probe.of(text)
+        if not self._may_fire(probe):
+            return None
+        for rule in self.rules:
+            if rule.matches(probe.key, probe.text, probe.lowered, probe.words):
+                return Hit(rule.reason, rule.name, rule.tail, rule.profile)
+        return None
+
+    def _may_fire(self, probe: "Probe") -> bool:
+        if probe.key in self._exact or (self._starts and probe.key.startswith(self._starts)):
+            return True
+        cues = self._cue_search(probe.words)
+        return cues is _ALWAYS or (cues is not None and cues.search(probe.lowered) is not None)
+
+    def _cue_search(self, words: int) -> Optional[re.Pattern[str]]:
+        """The cues of the pattern rules that apply to a block of ``words`` words
+        (``_ALWAYS`` when one of them has no cues), compiled once per size class."""
+        size = min((r.max_words for r in self.rules if r.max_words is not None and r.max_words >= words), default=-1)
+        if size not in self._cue_searches:
+            live = [r for r in self.rules if r.search is not None and (r.max_words is None or r.max_words >= words)]
+            if any(r.cues is None for r in live):
+                found: Optional[re.Pattern[str]] = _ALWAYS
+            else:
+                cues = _minimal({c for r in live for c in r.cues or ()})
+                found = re.compile("|".join(map(re.escape, cues))) if cues else None
+            self._cue_searches[size] = found
+        return self._cue_searches[size]
+
+
+def _minimal(cues: set[str]) -> list[str]:
+    """The cues that hold no shorter cue: a text holding "subscribe " holds "subscribe"."""
+    kept: list[str] = []
+    for cue in sorted(cues, key=len):
+        if not any(shorter in cue for shorter in kept):
+            kept.append(cue)
+    return kept
+
+
+_ALWAYS = re.compile("")  # a marker: some rule must be searched whatever the block holds
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A block's text in the forms the rules look at, computed once for all tables."""
+
+    text: str
+    key: str
+    lowered: str
+    words: int
+
+    @classmethod
+    def of(cls, text: str) -> "Probe":
+        return cls(text, phrase_key(text), text.lower(), len(text.split()))
+
+
+def compile_rules(entries: Any, origin: str, label: str, profile: Optional[str] = None) -> RuleTable:
+    """Compile the ``rules`` array of a TOML table.
+
+    ``origin`` (a file name) names the table in errors; ``label`` prefixes the
+    rule names reported with each removal (``label:reason``); ``profile`` is
+    the id of the publisher profile the table belongs to.
+    """
+    if entries is None:
+        return RuleTable(())
+    if not isinstance(entries, list):
+        raise RuleError(f"{origin}: 'rules' must be an array of tables ([[rules]])")
+    return RuleTable(
+        tuple(_compile_entry(entry, f"{origin} rule {i + 1}", label, profile) for i, entry in enumerate(entries))
+    )
+
+
+_KNOWN_KEYS = {"reason", "exact", "starts", "contains", "patterns", "max_words", "tail"}
+
+
+def _compile_entry(entry: Any, where: str, label: str, profile: Optional[str]) -> Rule:
+    if not isinstance(entry, dict):
+        raise RuleError(f"{where}: must be a table")
+    unknown = set(entry) - _KNOWN_KEYS
+    if unknown:
+        raise RuleError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    reason = entry.get("reason")
+    if not isinstance(reason, str) or not reason:
+        raise RuleError(f"{where}: 'reason' must be a non-empty string")
+    lists = {k: _strings(entry.get(k, []), f"{where} '{k}'") for k in ("exact", "starts", "contains", "patterns")}
+    max_words = entry.get("max_words")
+    if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
+        raise RuleError(f"{where}: 'max_words' must be a positive integer")
+    alternatives = [r"\b" + re.escape(p) + r"\b" for p in lists["contains"]] + lists["patterns"]
+    try:
+        search = re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE) if alternatives else None
+    except re.error as exc:
+        raise RuleError(f"{where}: bad pattern: {exc}") from None
+    return Rule(
+        reason=reason,
+        name=f"{label}:{reason}",
+        exact=frozenset(phrase_key(p) for p in lists["exact"]),
+        starts=tuple(phrase_key(p) for p in lists["starts"]),
+        search=search,
+        cues=required_strings(search) if search is not None else None,
+        max_words=max_words,
+        tail=bool(entry.get("tail", False)),
+        profile=profile,
+    )
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(f"{where} must be a list of strings")
+    return value
+
+
+def required_strings(pattern: re.Pattern[str]) -> Optional[tuple[str, ...]]:
+    """Strings one of which every match of ``pattern`` contains (lower-cased),
+    or None when the pattern promises none (or uses syntax this reader does not know).
+
+    >>> required_strings(re.compile(r"\\bsubscribe (?:now|today)\\b|^sign up", re.I))
+    ('subscribe ', 'sign up')
+    >>> required_strings(re.compile(r"^\\d+ (?:views)?$")) is None
+    True
+    """
+    try:
+        found = _best(_Reader(pattern.pattern).alternatives())
+    except _Unsure:
+        return None
+    if not found:
+        return None
+    return tuple(dict.fromkeys(s.lower() for s in found))
+
+
+_MIN_CUE = 3  # shorter literals are everywhere: no use as cues
+
+
+def _strength(cues: list[str]) -> int:
+    """How rare the weakest cue is: its length, and a non-ASCII character ("©") counts three."""
+    return min(len(c) + 2 * (not c.isascii()) for c in cues)
+
+
+class _Unsure(Exception):
+    """The pattern uses syntax the cue reader does not follow: search it always."""
+
+
+# What a pattern is made of, as the cue reader sees it: a literal character,
+# something else of width one or zero (a class, an anchor), an alternation
+# (a list of branches, each a list of items) or a repeated item (min, item).
+_Item = Union[str, None, list, tuple]
+
+_LITERAL_ESCAPES = frozenset(" .-()[]{}|^$*+?/\\'\"#&~,:;!@%=<>`_")
+_CLASS_ESCAPES = frozenset("dDwWsSbBAZ")
+_QUANTIFIER = re.compile(r"\?|\*|\+|\{(\d*)(?:(,)(\d*))?\}")
+
+
+class _Reader:
+    """A small reader of regular-expression syntax, enough to find required literals.
+
+    It follows the standard library's syntax for what the rule tables use and
+    gives up (:class:`_Unsure`) on anything else, so a cue it returns is
+    always required by the pattern.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.at = 0
+        if source.startswith("(?") and (end := source.find(")")) > 2 and source[2:end].isalpha():
+            self.at = end + 1  # global flags, "(?i)"
+
+    def alternatives(self, closing: str = "") -> list[list[_Item]]:
+        branches: list[list[_Item]] = [[]]
+        while self.at < len(self.source):
+            ch = self.source[self.at]
+            if ch == closing:
+                return branches
+            self.at += 1
+            if ch == "|":
+                branches.append([])
+                continue
+            item = self._atom(ch)
+            quantified = _QUANTIFIER.match(self.source, self.at)
+            if quantified:
+                self.at = quantified.end()
+                if self.source[self.at : self.at + 1] in ("?", "+"):
+                    self.at += 1  # lazy or possessive: the same characters are required
+                item = (self._minimum(quantified), item)
+            branches[-1].append(item)
+        if closing:
+            raise _Unsure
+        return branches
+
+    def _atom(self, ch: str) -> _Item:
+        if ch == "\\":
+            escaped = self.source[self.at : self.at + 1]
+            self.at += 1
+            if escaped in _LITERAL_ESCAPES:
+                return escaped
+            if escaped in _CLASS_ESCAPES:
+                return None
+            raise _Unsure
+        if ch == "[":
+            self._skip_class()
+            return None
+        if ch in ".^$":
+            return None
+        if ch == "(":
+            return self._group()
+        if ch in "*+?{)":
+            raise _Unsure
+        return ch
+
+    def _skip_class(self) -> None:
+        at = self.at + (self.source[self.at : self.at + 1] == "^")
+        at += self.source[at : at + 1] == "]"
+        while at < len(self.source) and self.source[at] != "]":
+            at += 2 if self.source[at] == "\\" else 1
+        if at >= len(self.source):
+            raise _Unsure
+        self.at = at + 1
+
+    def _group(self) -> _Item:
+        opening = re.match(r"\?(?:[aiLmsux-]*:|>|P<\w+>|=|!|<=|<!)|(?!\?)", self.source[self.at :])
+        if opening is None:
+            raise _Unsure
+        self.at += opening.end()
+        branches = self.alternatives(closing=")")
+        self.at += 1
+        return None if opening[0] in ("?=", "?!", "?<=", "?<!") else branches  # a lookaround: nothing required
+
+    @staticmethod
+    def _minimum(quantified: re.Match[str]) -> int:
+        if quantified[0] in ("?", "*"):
+            return 0
+        if quantified[0] == "+":
+            return 1
+        return int(quantified[1] or 0)
+
+
+def _best(branches: list[list[_Item]]) -> Optional[list[str]]:
+    """Cues of an alternation: each branch's, when every branch has some."""
+    found = [_required(branch) for branch in branches]
+    if not all(found):
+        return None
+    return [cue for cues in found for cue in cues]  # type: ignore[union-attr]
+
+
+def _required(items: list[_Item]) -> Optional[list[str]]:
+    """Cues of a sequence: its most selective required part."""
+    best: Optional[list[str]] = None
+    run = ""
+
+    def offer(cues: Optional[list[str]]) -> None:
+        nonlocal best
+        if cues and _strength(cues) >= _MIN_CUE and (best is None or _strength(cues) > _strength(best)):
+            best = cues
+
+    for item in [*items, None]:
+        if isinstance(item, str):
+            run += item
+            continue
+        offer([run] if run else None)
+        run = ""
+        if isinstance(item, list):
+            offer(_best(item))
+        elif isinstance(item, tuple) and item[0] >= 1:
+            inner = item[1]
+            offer(_best(inner) if isinstance(inner, list) else [inner] if isinstance(inner, str) else None)
+    return best

@@ -1,0 +1,175 @@
+"""Block shapes: small named questions about one block, needing no profile.
+
+Each function answers one question (is this a row of share buttons? a photo
+caption? a dateline? a headline? a byline?) and is pure.
+:mod:`~pelican_newsclean.core.classify` combines them with the block's context.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..text import SENTENCE_END, SENTENCE_STOPS, WORD
+from ..wires import DATELINE_CREDITS, PHOTO_AGENCIES, alternation
+from . import defaults
+from .rules import Hit, required_strings
+
+# --- widget lines: "Zoom In Zoom Out Read Later Print", "Share Tweet Email" ---
+
+_SHARE_WORDS = frozenset(
+    "share shares tweet email e-mail facebook twitter x linkedin whatsapp telegram reddit "
+    "pinterest messenger flipboard copy link sms".split()
+)
+_PAGE_WORDS = frozenset("print zoom bookmark save font size listen a+ a- aa".split())
+_FILLER_WORDS = frozenset("in out on via read later this article story page link text the to + - |".split())
+_BUTTON = re.compile(r"[\w+\-]+")  # a button's label: "A+" and "e-mail" are one
+
+
+def widget_hit(text: str) -> Optional[Hit]:
+    """A line made only of share or page-tool buttons (share, print, zoom...)."""
+    words = [w.casefold() for w in _BUTTON.findall(text)]
+    if not words or len(words) > defaults.WIDGET_MAX_WORDS_DEFAULT:
+        return None
+    share = sum(w in _SHARE_WORDS for w in words)
+    page = sum(w in _PAGE_WORDS for w in words)
+    if share + page == 0 or any(w not in _SHARE_WORDS | _PAGE_WORDS | _FILLER_WORDS for w in words):
+        return None
+    return Hit("share-widget" if share >= page else "page-widget", "remove_boilerplate:widget-line")
+
+
+# --- captions and photo credits ---
+
+_CREDIT = re.compile(
+    r"(?:\((?:[A-Z][\w.&-]* )*Photo(?:graph)?s?\s*/[^()]{2,80}\)"  # (AP Photo/Name)
+    r"|\b(?:Photo|Image|Picture|Credit|Foto|Fotó|Bild|Фото)s?\s*(?:credit)?\s*[:/]\s*[^.]{2,80}"
+    rf"|\b[\w.'-]+(?: [\w.'-]+){{0,3}} / (?:{alternation(PHOTO_AGENCIES)})\b"
+    r"|\b(?:Getty Images|Shutterstock|Alamy Stock Photo|AFP via Getty Images))\s*\)?\s*$"
+)
+_CREDIT_CUES = required_strings(_CREDIT) or ("",)
+
+# A credit line opens with "Photo:", "Credit:", "Photo by"...
+_CREDIT_OPENING = re.compile(
+    r"^\(?\s*(photo|photos|foto|fotos|image|images|picture|credit|credits|"
+    r"bild|imagem|immagine|фото|사진)\b\s*(by)?\s*[:/.…]|"
+    r"^\(?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z]",
+)
+# "... (Photo: Name)" closing a caption.
+_BRACKETED_CREDIT = re.compile(
+    r"\((photo|photos|image|images|picture|foto|fotos|credit|bild|imagem)\s*:[^()]*\)\W*$",
+    re.IGNORECASE,
+)
+
+
+def doubled_caption(text: str) -> Optional[str]:
+    """The caption, when a block is the same caption printed twice.
+
+    The half must read as text (four words or more, three of them different),
+    so that a rule of dashes or a laugh ("ha ha ha") is not halved.
+    """
+    n = len(text)
+    if n < 20:
+        return None
+    half = (n - 1) // 2
+    for cut in (half, *range(half - 3, half + 4)):  # exact halves first, then odd spacing
+        if 0 < cut < n:
+            first = text[:cut].strip()
+            if first == text[cut:].strip():
+                words = first.split()
+                return first if len(words) >= 4 and len(set(words)) >= 3 else None
+    return None
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: a block that ends with a photo credit."""
+    if len(text) >= defaults.CAPTION_MAX_CHARS_DEFAULT:
+        return False
+    tail = text[-160:]
+    lowered = tail.lower()
+    return any(cue in lowered for cue in _CREDIT_CUES) and bool(_CREDIT.search(tail))
+
+
+def opens_with_credit(text: str) -> bool:
+    """A block that opens like a photo credit: "Photo: ...", "Name / AFP"."""
+    return bool(_CREDIT_OPENING.match(text))
+
+
+def ends_with_bracketed_credit(text: str) -> bool:
+    """A caption closed by a bracketed credit: "... (Photo: Name)"."""
+    return bool(_BRACKETED_CREDIT.search(text))
+
+
+# --- datelines, bylines, timestamps ---
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,30})?)"
+    rf"\s*(?:\((?P<wire>(?i:{alternation(DATELINE_CREDITS)}))\))?\s*[-—–:]?\s*$"
+)
+
+
+def is_dateline(text: str) -> bool:
+    """A dateline alone on its line: ``MOSCOW -``, ``PARIS (AFP) —``."""
+    m = _DATELINE.match(text.strip())
+    return bool(m) and (m.group("wire") is not None or text.rstrip()[-1:] in "-—–:") and len(text) < 60
+
+
+_BYLINE = re.compile(
+    r"^(by|von|por|di|de|par|oleh|door|av|af|автор|author|written by|words by|"
+    r"text|texto|reporter)\b[:\s]",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"(\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
+    r"\b(am|pm|gmt|utc|est|edt|pst|pdt|cet|cest|bst|ist|kst|jst)\b|"
+    r"(?<!\d)\d++\s*(min|mins|minutes?|hours?|hrs?|days?|hari|jam|시간|분|일)\b)",
+    re.IGNORECASE,
+)
+
+
+def opens_like_byline(text: str) -> bool:
+    """A block that opens like a byline: "By Jane Doe", "Von ...", "Oleh ..."."""
+    return bool(_BYLINE.match(text))
+
+
+def mentions_time(text: str) -> bool:
+    """A block that names a time, a date or a year, or "3 hours" (ago)."""
+    return bool(_TIME.search(text))
+
+
+# --- headlines, prose, labels ---
+
+
+def is_headline_like(text: str) -> bool:
+    """Short, a few words, not a finished sentence: reads like a headline."""
+    words = text.split()
+    if len(text) > defaults.HEADLINE_MAX_CHARS_DEFAULT or SENTENCE_END.search(text):
+        return False
+    if len(words) >= 4:
+        return True
+    # Scripts without spaces: count characters instead.
+    return len(words) < 4 and len(text) >= 12 and not text.isascii() and len(words) <= 2
+
+
+def is_prose(text: str) -> bool:
+    """A finished sentence or more: eight words or more, ending like a sentence."""
+    return bool(SENTENCE_END.search(text)) and (len(text.split()) >= 8 or (not text.isascii() and len(text) >= 30))
+
+
+def is_label(text: str) -> bool:
+    """A section label or kicker above a headline: one to three words, no sentence."""
+    return len(text.split()) <= 3 and len(text) < 40 and not text.rstrip().endswith(SENTENCE_STOPS)
+
+
+# --- a nag glued to an article sentence ---
+
+_GLUE = re.compile(r"(?<=[a-z0-9)][.!?])(?=[A-Z“\"])")
+
+
+def glue_points(text: str) -> list[int]:
+    """Offsets where one sentence ends and the next starts with no space."""
+    return [m.start() for m in _GLUE.finditer(text)]
+
+
+def content_words(text: str) -> set[str]:
+    """The words of a block that carry meaning (long enough, not numbers)."""
+    return {w for w in (m.casefold() for m in WORD.findall(text)) if len(w) > 3 and not w.isdigit()}

@@ -1,0 +1,437 @@
+"""The statistical pass: boilerplate on sites no rule was written for.
+
+The phrase rules decide what they recognise; this pass decides the rest on
+any site and in any language, from what the text alone offers. It runs in
+three steps, each a function:
+
+1. :func:`measure` (context-free): per block, length (words, or characters
+   for Chinese and Japanese), share of function words (stop words of the
+   document's language), sentence punctuation, digits, Title-Case words;
+   and from them a class: prose, maybe prose, short, or not prose.
+2. :func:`article_run` (context): the article is one contiguous run of
+   prose. The run starts from the heaviest cluster of prose blocks and grows
+   over a gap of non-prose blocks only when the prose beyond outweighs the
+   gap, whose cost grows faster than its length (linear time overall).
+3. :func:`name_drops`: short and non-prose blocks outside the run are
+   boilerplate, those inside it (subheadings, short quotes) are article
+   text; a few generic shapes are boilerplate wherever they are (photo
+   credits and the caption they close); bylines and dates also at the head
+   of the run; a headed list of headlines inside it.
+
+Every threshold is a named default in :mod:`.defaults`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from ..scripts import CJK, HIRAGANA
+from ..text import ENDS_CLAUSE, SENTENCE_ENDS, WORD
+from . import defaults as d
+from . import shapes
+from .stopwords import detect_language, prose_sample, stoplists
+
+__all__ = ["classify_blocks", "detect_language", "measure", "article_run", "name_drops", "KEEP", "Verdict"]
+
+KEEP = "keep"
+"""The value of ``fixed[i]`` for a block the rules kept as article text."""
+
+Verdict = Optional[tuple[str, str]]
+"""None to keep a block, or (reason, rule) to drop it."""
+
+# Function characters of written Chinese (no stop list ships for it).
+_ZH_FUNCTION = frozenset("的了是在和有也就都而及與与之其這这那不我他她们們个個")
+
+
+# ------------------------------------------------------------------ 1. measure ---
+
+@dataclass(frozen=True)
+class Features:
+    """What the pass measures of one block."""
+
+    words: float  # words, or CJK characters / 2
+    stop: float  # share of function words, -1 when unknown
+    sentences: int  # sentence ends inside the block
+    ends: bool  # ends like a sentence (or a colon)
+    digits: float  # share of digits among non-space characters
+    title: float  # share of words starting with a capital
+
+
+def features(text: str, language: str, stops: frozenset[str]) -> Features:
+    """Measure one block."""
+    tokens = WORD.findall(text)
+    cjk = len(CJK.findall(text)) if language in ("Japanese", "Chinese") and not text.isascii() else 0
+    if cjk:
+        others = [t for t in tokens if not CJK.search(t)]
+        words = len(others) + cjk / 2
+        if language == "Japanese":
+            stop = len(HIRAGANA.findall(text)) / cjk
+        else:
+            stop = sum(1 for ch in text if ch in _ZH_FUNCTION) / cjk
+    else:
+        words = float(len(tokens))
+        if stops and tokens:
+            stop = sum(t in stops for t in map(str.lower, tokens)) / len(tokens)
+        else:
+            stop = -1.0
+    chars = (len(text) - text.count(" ")) or 1
+    alpha = [t for t in tokens if t[0].isalpha()]
+    title = sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0
+    return Features(
+        words=words,
+        stop=stop,
+        sentences=len(SENTENCE_ENDS.findall(text)),
+        ends=bool(ENDS_CLAUSE.search(text)),
+        digits=sum(map(str.isdigit, text)) / chars,
+        title=title,
+    )
+
+
+# Block classes.
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+
+
+def block_class(f: Features, ref: float) -> str:
+    """Prose (good), maybe prose (near), short, or non-prose (bad)."""
+    if f.words < d.SHORT_WORDS_DEFAULT:
+        return SHORT
+    high, low = d.STOP_HIGH_DEFAULT * ref, d.STOP_LOW_DEFAULT * ref
+    if f.stop < 0:  # no stop list: punctuation and length only
+        if f.words >= d.GOOD_NO_STOPLIST_WORDS_DEFAULT and (f.ends or f.sentences):
+            return GOOD
+        return NEAR if f.ends else BAD
+    sentence = f.ends or f.sentences > 0
+    if f.words >= d.GOOD_WORDS_DEFAULT and f.stop >= high and (sentence or f.words >= d.GOOD_LONG_WORDS_DEFAULT):
+        return GOOD
+    if f.words >= d.GOOD_LONG_WORDS_DEFAULT and f.stop >= 0.5 * low and f.ends:
+        return GOOD
+    if f.stop >= low:
+        return NEAR
+    return BAD
+
+
+_CONTINUES = re.compile(r"^[\"'“‘(]?[a-zà-öø-ÿа-я]")
+
+
+def _wrapped_paragraphs(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Runs [first, last) of lines that are one hard-wrapped paragraph: each
+    line after the first starts in lower case after a line with no sentence
+    end."""
+    runs = []
+    first = 0
+    for i in range(1, len(texts) + 1):
+        if i < len(texts) and _CONTINUES.match(texts[i]) and not ENDS_CLAUSE.search(texts[i - 1]):
+            continue
+        if i - first > 1:
+            runs.append((first, i))
+        first = i
+    return runs
+
+
+def _reference_density(feats: Sequence[Features]) -> float:
+    """Typical stop-word share of this document's longer blocks."""
+    dens = sorted(f.stop for f in feats if f.words >= d.REFERENCE_MIN_WORDS_DEFAULT and f.stop >= 0)
+    if len(dens) >= 3:
+        # upper part: prose, not long lists of names
+        return max(dens[int(len(dens) * d.REFERENCE_QUANTILE_DEFAULT)], d.REFERENCE_FLOOR_DEFAULT)
+    return d.REFERENCE_FALLBACK_DEFAULT
+
+
+@dataclass(frozen=True)
+class Measures:
+    """The context-free view of a document: each block's features and class."""
+
+    texts: tuple[str, ...]
+    features: tuple[Features, ...]
+    classes: tuple[str, ...]
+
+
+def measure(texts: Sequence[str]) -> Measures:
+    """Measure every block against the document's language; a hard-wrapped
+    paragraph is measured whole, for each of its lines."""
+    texts = [t.strip() for t in texts]
+    language = detect_language(prose_sample(texts))
+    stops = stoplists().get(language, frozenset())
+    feats = [features(t, language, stops) for t in texts]
+    ref = _reference_density(feats)
+    classes = [block_class(f, ref) for f in feats]
+    for first, last in _wrapped_paragraphs(texts):
+        whole = features(" ".join(texts[first:last]), language, stops)
+        cls = block_class(whole, ref)
+        for k in range(first, last):
+            classes[k] = cls
+            feats[k] = whole
+    return Measures(tuple(texts), tuple(feats), tuple(classes))
+
+
+# ------------------------------------------------------------- 2. article run ---
+
+
+def _gap_size(cls: str, f: Features, fx: Optional[str]) -> float:
+    """How much one non-prose block separates the prose around it."""
+    if fx is not None:
+        return 1.0
+    if f.digits > 0.5:  # a figure: table cell, counter
+        return 0.25
+    if cls in (SHORT, NEAR) and f.ends and f.stop != 0:
+        return 0.5
+    if cls != BAD and f.stop > 0 and f.title < 0.5:  # lower-case fragment
+        return 0.5
+    return 1.5 if cls == BAD else 1.0
+
+
+def _gap_cost(size: float) -> float:
+    """Superlinear: a long run of non-prose splits more than its parts."""
+    return d.GAP_PRICE_DEFAULT * size**1.5
+
+
+def _heaviest_span(weights: Sequence[float], gaps: Sequence[float]) -> Optional[tuple[int, int]]:
+    """[start, end) of the article: the heaviest cluster of prose blocks,
+    extended over the gaps whose crossing the prose beyond pays for.
+    ``weights[i] > 0`` marks prose; ``gaps[i]`` sizes the other blocks."""
+    # clusters of prose blocks: (first, last, weight), with the gap before each
+    clusters: list[list[float]] = []
+    before: list[float] = []
+    gap = 0.0
+    for i, w in enumerate(weights):
+        if w <= 0:
+            gap += gaps[i]
+            continue
+        if clusters and gap <= 1.0:
+            clusters[-1][1] = i
+            clusters[-1][2] += w
+        else:
+            clusters.append([i, i, w])
+            before.append(gap)
+        gap = 0.0
+    if not clusters:
+        return None
+    seed = max(range(len(clusters)), key=lambda k: clusters[k][2])
+    lo = hi = seed
+    lookahead = d.LOOKAHEAD_CLUSTERS_DEFAULT
+    while True:  # extend right
+        best, net, pick = 0.0, 0.0, hi
+        for k in range(hi + 1, min(hi + 1 + lookahead, len(clusters))):
+            net += clusters[k][2] - _gap_cost(before[k])
+            if net > best:
+                best, pick = net, k
+        if pick == hi:
+            break
+        hi = pick
+    while True:  # extend left
+        best, net, pick = 0.0, 0.0, lo
+        for k in range(lo - 1, max(lo - 1 - lookahead, -1), -1):
+            net += clusters[k][2] - _gap_cost(before[k + 1])
+            if net > best:
+                best, pick = net, k
+        if pick == lo:
+            break
+        lo = pick
+    return int(clusters[lo][0]), int(clusters[hi][1]) + 1
+
+
+def _edge_sentence(text: str, f: Features, cls: str) -> bool:
+    """A short block that reads like a sentence (may end or open the article)."""
+    return (cls in (SHORT, NEAR) and f.ends and f.stop != 0 and f.title < 0.6
+            and not text.rstrip().endswith(":") and not shapes.opens_like_byline(text))
+
+
+_NUMERIC_CELL = re.compile(r"^[\d\s.,:;%$€£¥₩+\-–—/()#]+$")
+
+
+def _table_runs(texts: Sequence[str], feats: Sequence[Features],
+                fixed: Sequence[Optional[str]]) -> list[tuple[int, int]]:
+    """Runs [first, last) of short undecided blocks that read as table cells:
+    enough of them, and enough of them figures alone (scores, prices, counts)."""
+    runs = []
+    i, n = 0, len(texts)
+    while i < n:
+        j = i
+        while j < n and fixed[j] is None and feats[j].words <= d.TABLE_CELL_WORDS_DEFAULT:
+            j += 1
+        if j - i >= d.TABLE_MIN_CELLS_DEFAULT:
+            numeric = sum(1 for k in range(i, j) if _NUMERIC_CELL.match(texts[k]))
+            if numeric >= d.TABLE_MIN_NUMERIC_DEFAULT * (j - i):
+                runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def _announced_end(end: int, texts: Sequence[str], fixed: Sequence[Optional[str]]) -> int:
+    """The article's last block announces what follows (it ends with a colon):
+    keep what follows up to the next block the rules dropped, or else to the
+    end of the numbered list that follows."""
+    for j in range(end, len(texts)):
+        if fixed[j] is not None and fixed[j] != KEEP:
+            return j
+    return _numbered_list_end(end, texts)
+
+
+_ITEM = re.compile(r"^\s*(\d{1,3})\s*[).:]\s+\S")
+
+
+def _numbered_list_end(start: int, texts: Sequence[str]) -> int:
+    """End of a list numbered 1, 2, 3... starting within a few blocks of
+    ``start`` (``start`` itself when there is none); an item spans the
+    blocks up to the next one, and the last item as many as the others."""
+    expected, last, span = 1, None, 1
+    for j in range(start, len(texts)):
+        m = _ITEM.match(texts[j])
+        if m and int(m.group(1)) == expected:
+            if last is not None:
+                span = max(span, j - last)
+            expected, last = expected + 1, j
+        elif j - (last if last is not None else start) > d.LIST_ITEM_GAP_DEFAULT:
+            break
+    if last is None or expected <= 3:
+        return start
+    return min(len(texts), last + span)
+
+
+@dataclass(frozen=True)
+class Run:
+    """The article run [start, end), and the weight of each block as prose (0: not prose)."""
+
+    start: int
+    end: int
+    weights: tuple[float, ...]
+
+
+def article_run(m: Measures, fixed: Sequence[Optional[str]]) -> Run:
+    """Where the article is: the run of prose, with short sentences at its
+    edges and what its last block announces."""
+    texts, feats, classes, n = m.texts, m.features, m.classes, len(m.texts)
+    weights, gaps = [], []
+    for cls, f, fx in zip(classes, feats, fixed):
+        prose = cls == GOOD and fx in (None, KEEP)
+        weights.append(min(f.words, d.PROSE_WEIGHT_MAX_DEFAULT) if prose else 0.0)
+        # a kept title or caption neither anchors the article nor splits it
+        gaps.append(0.0 if prose or fx == KEEP else _gap_size(cls, f, fx))
+    for first, last in _table_runs(texts, feats, fixed):
+        for k in range(first, last):  # a table inside the article does not split it
+            gaps[k] = 0.0
+    span = _heaviest_span(weights, gaps)
+    start, end = span if span else (0, n)
+    if span:  # short sentences at the edges of the run
+        for _ in range(d.EDGE_SENTENCES_DEFAULT):
+            if start > 0 and fixed[start - 1] is None and _edge_sentence(
+                    texts[start - 1], feats[start - 1], classes[start - 1]):
+                start -= 1
+        for _ in range(d.EDGE_SENTENCES_DEFAULT):
+            if end < n and fixed[end] is None and _edge_sentence(texts[end], feats[end], classes[end]):
+                end += 1
+        if end > start and texts[end - 1].endswith((":", "：")):
+            end = _announced_end(end, texts, fixed)
+    return Run(start, end, tuple(weights))
+
+
+# ------------------------------------------------------------- 3. name drops ---
+
+
+def _headline_like(f: Features, cls: str) -> bool:
+    """A list item that reads like a headline: a few words, no sentence end."""
+    return cls in (NEAR, BAD, SHORT) and 3 <= f.words <= 25 and not f.ends
+
+
+def _is_list_header(f: Features) -> bool:
+    """A section header over a list: one to four words, no punctuation."""
+    return 1 <= f.words <= 4 and not f.ends and f.digits == 0
+
+
+def _headline_item(f: Features, cls: str) -> bool:
+    """A related-story headline: five or more words, no sentence end, no figures."""
+    return _headline_like(f, cls) and f.words >= 5 and f.digits < 0.03
+
+
+def _reason(text: str, f: Features, cls: str) -> tuple[str, str]:
+    """Name the kind of boilerplate a dropped block is."""
+    if shapes.opens_like_byline(text) and f.words <= d.BYLINE_MAX_WORDS_DEFAULT and not f.ends:
+        return "byline", "byline"
+    if (f.words <= d.TIMESTAMP_MAX_WORDS_DEFAULT and not f.ends and shapes.mentions_time(text)
+            and f.digits >= d.TIMESTAMP_MIN_DIGITS_DEFAULT):
+        return "timestamp", "date-time"
+    if cls == SHORT and f.words <= 3:
+        return "navigation", "short-outside-article"
+    if _headline_like(f, cls):
+        return "related-stories", "headline-outside-article"
+    return "boilerplate", f"{cls}-outside-article"
+
+
+def _is_credit(text: str, f: Features) -> bool:
+    """A photo credit line: short, no sentence, names an agency or 'Photo:'."""
+    return f.words <= d.CREDIT_MAX_WORDS_DEFAULT and f.sentences == 0 and (
+        shapes.opens_with_credit(text) or shapes.is_caption(text))
+
+
+def _inner_lists(m: Measures, run: Run, fixed: Sequence[Optional[str]], out: list[Verdict]) -> None:
+    """Inside the article run, drop runs of headline-like blocks (a related
+    or trending list) unless a block ending in ':' introduces them."""
+    texts, feats, classes, weights = m.texts, m.features, m.classes, run.weights
+    i = run.start
+    while i < run.end:
+        if weights[i] > 0:
+            i += 1
+            continue
+        j = i
+        while j < run.end and weights[j] <= 0:
+            j += 1
+        items_run = [k for k in range(i, j) if fixed[k] is None and out[k] is None]
+        if items_run and _is_list_header(feats[items_run[0]]):
+            items = [k for k in items_run[1:] if _headline_item(feats[k], classes[k])]
+            intro = i > 0 and texts[i - 1].rstrip().endswith((":", "："))
+            if len(items) >= d.INNER_LIST_MIN_ITEMS_DEFAULT and len(items) + 1 >= len(items_run) and not intro:
+                for k in items_run:
+                    out[k] = ("related-stories", "headline-list-in-article")
+        i = j
+
+
+def name_drops(m: Measures, run: Run, fixed: Sequence[Optional[str]]) -> list[Verdict]:
+    """The verdict on every undecided block, given where the article is."""
+    texts, feats, classes, n = m.texts, m.features, m.classes, len(m.texts)
+    out: list[Verdict] = [None] * n
+    for i, (text, f, cls) in enumerate(zip(texts, feats, classes)):
+        if fixed[i] is not None:
+            continue
+        if _is_credit(text, f):
+            out[i] = ("boilerplate", "photo-credit")
+        elif f.words <= d.CAPTION_MAX_WORDS_DEFAULT and shapes.ends_with_bracketed_credit(text):
+            out[i] = ("boilerplate", "caption-with-credit")
+        elif not run.start <= i < run.end:
+            out[i] = _reason(text, f, cls)
+        elif i < run.start + d.HEAD_ZONE_DEFAULT and run.weights[i] <= 0:
+            reason = _reason(text, f, cls)
+            if reason[0] in ("byline", "timestamp"):
+                out[i] = reason
+    _inner_lists(m, run, fixed, out)
+    # a short caption closed by a photo credit
+    for i in range(1, n):
+        prev = i - 1
+        verdict = out[i]
+        if (verdict is not None and verdict[1] == "photo-credit"
+                and fixed[prev] is None and out[prev] is None
+                and feats[prev].words <= d.CAPTION_MAX_WORDS_DEFAULT and feats[prev].sentences <= 2):
+            out[prev] = ("boilerplate", "caption-before-credit")
+    return out
+
+
+def classify_blocks(texts: Sequence[str], fixed: Optional[Sequence[Optional[str]]] = None) -> list[Verdict]:
+    """For each block: None to keep it, or (reason, rule) to drop it.
+
+    ``fixed[i]`` is a decision the rules already made (None: undecided,
+    :data:`KEEP`: article text, else a drop reason); it is never overridden,
+    only used as context.
+
+    >>> classify_blocks(["Home", "News", "The council met on Tuesday and agreed to build a new bridge "
+    ...                  "over the river, which the town has wanted for a decade."])
+    [('navigation', 'short-outside-article'), ('navigation', 'short-outside-article'), None]
+    """
+    n = len(texts)
+    fixed = list(fixed) if fixed is not None else [None] * n
+    if len(fixed) != n:
+        raise ValueError("fixed must have one entry per block")
+    if not n:
+        return []
+    m = measure(texts)
+    return name_drops(m, article_run(m, fixed), fixed)

@@ -1,0 +1,106 @@
+"""Clean an HTML article body with the pipeline, one block element at a time.
+
+:func:`clean_html` finds the blocks of a body (:mod:`.blocks`), cleans their
+texts, and prints the layout back into the tree. A body where nothing
+changes is returned as it was, byte for byte. With ``extract``, a whole saved
+web page is first reduced to its article (:mod:`.page`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional, Sequence
+
+from bs4 import BeautifulSoup
+
+from ..assemble import layout
+from ..config import DEFAULT_CONFIG, Config
+from ..model import CleanResult
+from ..pipeline import clean_numbered
+from .blocks import (
+    CAPTION_CLASS, apply_layout, find_blocks, numbered, paragraphs_html, plain_paragraphs, render_layout,
+)
+from .page import extract_main, extractor_available, looks_like_page
+
+__all__ = ["CleanedHtml", "clean_html", "render_result", "extract_main", "extractor_available", "find_blocks",
+           "looks_like_page", "paragraphs_html", "plain_paragraphs", "CAPTION_CLASS"]
+
+
+@dataclass(frozen=True)
+class CleanedHtml:
+    """An HTML body after cleaning, with the cleaner's record.
+
+    ``line_numbers`` says the record's ``line`` values are lines of the
+    source file (else block numbers); ``extractor_missing`` that the body was
+    a whole page but trafilatura is not installed to extract it.
+    """
+
+    html: str
+    result: CleanResult
+    changed: bool
+    words_before: int
+    words_after: int
+    extracted: bool = False
+    line_numbers: bool = False
+    extractor_missing: bool = False
+
+
+def _words(result: CleanResult) -> int:
+    return sum(len(p.split()) for p in result.paragraphs) + sum(len(c.split()) for c in result.captions)
+
+
+def render_result(body: str, result: CleanResult, config: Config = DEFAULT_CONFIG,
+                  lines: Optional[Sequence[int]] = None) -> CleanedHtml:
+    """The cleaned body of a result made from ``body``, a body of plain ``<p>`` lines."""
+    texts = plain_paragraphs(body) or []
+    cleaned = render_layout(layout(result.decisions, config.join_datelines))
+    changed = cleaned != paragraphs_html(texts)
+    return CleanedHtml(
+        html=cleaned if changed else body,
+        result=result,
+        changed=changed,
+        words_before=sum(len(text.split()) for text in texts),
+        words_after=_words(result),
+        line_numbers=lines is not None and len(lines) == len(texts),
+    )
+
+
+def clean_html(
+    body: str,
+    config: Config = DEFAULT_CONFIG,
+    metadata: Optional[Mapping[str, Any]] = None,
+    lines: Optional[Sequence[int]] = None,
+    extract: bool = False,
+) -> CleanedHtml:
+    """Clean an article body; ``lines`` gives the line number of each block.
+
+    With ``extract``, a body that looks like a whole saved page is reduced to
+    its main content first.
+    """
+    texts = None if extract else plain_paragraphs(body)
+    if texts is not None:  # a body of plain <p> lines needs no tree
+        return render_result(body, clean_numbered(numbered(texts, lines), config, metadata), config, lines)
+    soup = BeautifulSoup(body, "html.parser")
+    extracted = missing = False
+    if extract and looks_like_page(soup):
+        main = extract_main(body)
+        if main is not None:
+            soup, extracted, lines = BeautifulSoup(main, "html.parser"), True, None
+        missing = not extractor_available()
+    elements = find_blocks(soup)
+    texts = [text for _, text in elements]
+    result = clean_numbered(numbered(texts, lines), config, metadata)
+    printed = layout(result.decisions, config.join_datelines)
+    by_line = {d.block.line: p for d, p in zip(result.decisions, printed)}
+    blocks = numbered(texts, lines)
+    changed = apply_layout(elements, [by_line.get(b.line) for b in blocks]) or extracted
+    return CleanedHtml(
+        html=str(soup) if changed else body,
+        result=result,
+        changed=changed,
+        words_before=sum(len(text.split()) for text in texts),
+        words_after=_words(result),
+        extracted=extracted,
+        line_numbers=lines is not None and len(lines) == len(texts),
+        extractor_missing=missing,
+    )

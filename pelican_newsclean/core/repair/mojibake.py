@@ -1,0 +1,46 @@
+"""UTF-8 mojibake, entities and control characters: ftfy, called only when needed.
+
+ftfy's defaults are kept, minus what alters correct text or layout; its
+badness check is run on a shortened text (ASCII far from any non-ASCII
+character cannot be part of what it looks for).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+from ftfy.badness import is_bad
+
+#: ftfy's defaults, minus what alters correct text or layout: curly quotes,
+#: fullwidth CJK punctuation, ligatures (ﬁ, but also Dutch ĳ, Serbian ǌ) and
+#: line breaks (one line in, one line out).
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False, fix_line_breaks=False, explain=False
+)
+
+_FTFY_SUSPECT = re.compile(  # an entity, or what ftfy removes or replaces
+    r"&#?[0-9A-Za-z]{1,24};|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufff9-\ufffc\ud800-\udfff]"
+)
+_LONG_ASCII = re.compile(r"[\x00-\x7f]{16,}")
+_TYPOGRAPHY = re.compile("[\x00-\x7f“”‘’–—…•\u00a0©°®™·«»¿¡]*")
+
+
+def looks_bad(text: str) -> bool:
+    """``ftfy.badness.is_bad(text)``, faster. No pattern it seeks is made of
+    ASCII and common typography alone; each holds a non-ASCII char and spans
+    at most 7 chars, so ASCII far from non-ASCII can go (tests check this)."""
+    if _TYPOGRAPHY.fullmatch(text):
+        return False
+    return is_bad(_LONG_ASCII.sub(lambda m: m[0][:7] + "\0" + m[0][-7:], text))
+
+
+def fix_mojibake(text: str) -> str:
+    """ftfy with :data:`FTFY_CONFIG`, skipped when its cheap checks find nothing."""
+    if not (_FTFY_SUSPECT.search(text) or not unicodedata.is_normalized("NFC", text) or looks_bad(text)):
+        return text
+    fixed = ftfy.fix_text(text, FTFY_CONFIG)
+    # ftfy reads "Â " as a lost no-break space (UTF-8 C2 A0); alone, that is too
+    # little evidence against the letter Â ("Â is a letter in Romanian").
+    return text if fixed == text.replace("Â ", "\u00a0") else fixed

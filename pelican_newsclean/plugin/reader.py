@@ -1,0 +1,128 @@
+"""A Pelican reader for scraped plain-text articles (``.txt`` by default).
+
+The reader reads the file through the core's one read path (decode, the
+optional metadata header, numbered blocks) and returns the body as escaped
+``<p>`` paragraphs, one per non-empty line. Pelican caches what ``read()``
+returns by file path and time only, not by settings, so the body it returns
+is not cleaned: ``content_object_init`` cleans it. When the file has no
+``Title:``, the reader cleans it to find the headline, and keeps that result
+in the build state so that the article is still cleaned once.
+
+Files that are no article (binary data, an empty file, a header with no
+text) are not published, with a WARNING naming them. A file decoded from
+another encoding than UTF-8 is named at INFO level, or at WARNING when bytes
+had to be replaced or dropped.
+
+This module is imported from ``register()`` only. The reader class lists no
+file extensions of its own, so importing it registers nothing: the plugin adds
+it for the configured extensions in ``readers_init``.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any, Optional
+
+from pelican.readers import BaseReader
+
+from ..core.assemble import short_title
+from ..core.html import paragraphs_html
+from ..core.pipeline import clean_scraped
+from ..core.read import Decoded, Scraped, UndecodableError, read_scraped
+from . import report, state
+
+logger = logging.getLogger(__name__)
+
+READER_NAME = "newstext"
+"""What Pelican puts in an article's ``reader`` metadata for this reader."""
+
+LINES_KEY = "newsclean_lines"
+"""Metadata: the file line number of each body paragraph, in order."""
+
+DECODE_KEY = "newsclean_decode"
+"""Metadata: how the file's bytes were decoded, when not as plain UTF-8 (a repair entry)."""
+
+
+class NewsTextReader(BaseReader):
+    """Read a scraped ``.txt`` article: decode, header, title, escaped paragraphs."""
+
+    enabled = True
+    file_extensions: list[str] = []  # the plugin registers the extensions it is given
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Return ``(html, metadata)`` for Pelican (``status: skip`` for no article)."""
+        with open(source_path, "rb") as handle:
+            data = handle.read()
+        try:
+            scraped = read_scraped(data)
+        except UndecodableError as error:
+            logger.warning(
+                "newsclean: %s is not a text file (%s): not published. "
+                "Move it out of the content folder, or save it as UTF-8 text.",
+                source_path,
+                error,
+            )
+            return "", {"status": "skip"}
+        assert scraped.decoded is not None
+        self._log_decode(source_path, scraped.decoded)
+        if not scraped.decoded.text.strip():
+            logger.warning("newsclean: %s is empty: not published.", source_path)
+            return "", {"status": "skip"}
+        if not scraped.blocks:
+            logger.warning(
+                "newsclean: %s has a metadata header but no article text: not published.",
+                source_path,
+            )
+            return "", {"status": "skip"}
+        body = paragraphs_html(block.text for block in scraped.blocks)
+        metadata = {name: self._process(name, value) for name, value in scraped.metadata.items()}
+        if not metadata.get("title"):
+            metadata["title"] = self._find_title(source_path, scraped, body)
+        metadata[LINES_KEY] = tuple(block.line for block in scraped.blocks)
+        repair = scraped.decode_repair
+        if repair is not None:
+            metadata[DECODE_KEY] = report.repair_entry(repair, field="file")
+        return body, metadata
+
+    @staticmethod
+    def _log_decode(source_path: str, decoded: Decoded) -> None:
+        if decoded.note is None:
+            return
+        if decoded.lossy:
+            level, advice = logging.WARNING, " Check the text, or save the file as UTF-8."
+        elif decoded.encoding == "utf-8-sig":
+            level, advice = logging.DEBUG, ""
+        else:
+            level, advice = logging.INFO, ""
+        logger.log(level, "newsclean: %s: %s.%s", source_path, decoded.note, advice)
+
+    def _process(self, name: str, value: str) -> Any:
+        if name == "summary":
+            return f"<p>{html.escape(value, quote=False)}</p>"
+        return self.process_metadata(name, value)
+
+    def _find_title(self, source_path: str, scraped: Scraped, body: str) -> str:
+        """The headline the cleaner finds, else a short title from the first sentence.
+
+        The result is kept in the build state, so the body is not cleaned again.
+        A body too big to clean (see ``max_size``) is not searched, nor one the
+        cleaner fails on (``content_object_init`` reports that): its title is
+        made from its first line.
+        """
+        build = state.of(self.settings)
+        first: Optional[str] = None
+        if build is not None and not build.options.too_big(len(body), len(scraped.blocks)):
+            try:
+                result = clean_scraped(scraped, build.options.config)
+            except Exception:  # noqa: BLE001 - reported when the body is cleaned
+                logger.debug("newsclean: %s: no headline searched", source_path, exc_info=True)
+            else:
+                build.keep(source_path, body, result)
+                if result.title:
+                    return result.title
+                first = next(iter(result.paragraphs), None)
+        first = first or scraped.blocks[0].text
+        title = short_title(first) or "Untitled"
+        logger.info("newsclean: %s has no headline: title made from its first sentence: %r", source_path, title)
+        return title

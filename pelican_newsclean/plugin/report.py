@@ -1,0 +1,108 @@
+"""The build report: one JSON file listing what was cleaned out of every article.
+
+Each cleaned article carries its record as ``article.newsclean`` (a plain,
+JSON-ready dict, so cached builds keep it). At the end of the build the
+records of all content objects are gathered into one report.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Iterable, Optional, Sequence
+
+from ..core.model import CleanResult, Repair
+
+REPORT_FORMAT = 1
+RECORD_ATTRIBUTE = "newsclean"
+
+_CONTENT_LISTS = (
+    "articles", "translations", "drafts", "drafts_translations", "hidden_articles",
+    "hidden_translations", "pages", "hidden_pages", "draft_pages", "draft_translations",
+)
+
+
+def repair_entry(repair: Repair, field: str = "body") -> dict[str, Any]:
+    """A repair as JSON: where (``field``, ``line``), what kind, before and after."""
+    return {
+        "field": field,
+        "line": repair.line,
+        "kind": repair.kind,
+        "before": repair.before,
+        "after": repair.after,
+    }
+
+
+def make_record(
+    *,
+    source_path: Optional[str],
+    title: Optional[str],
+    status: str,
+    result: Optional[CleanResult] = None,
+    note: Optional[str] = None,
+    metadata_repairs: Sequence[dict[str, Any]] = (),
+    attribution: Optional[dict[str, Any]] = None,
+    extracted: bool = False,
+    numbering: str = "block",
+) -> dict[str, Any]:
+    """The record of one article (``status`` is ``cleaned`` or ``uncleaned``).
+
+    An uncleaned article (the cleaner would have left too little of it) still
+    lists what the cleaner would have removed, so the owner can see why.
+    ``numbering`` says what the ``line`` of a removal counts: ``line`` (a line
+    of the source file) or ``block`` (a block element of an HTML body, from 1).
+    """
+    record: dict[str, Any] = {
+        "source_path": source_path,
+        "title": title,
+        "status": status,
+        "note": note,
+        "extracted_from_page": extracted,
+        "numbering": numbering,
+    }
+    record.update(attribution or {})
+    record["removed"] = [r.as_dict() for r in result.removed] if result else []
+    record["repairs"] = list(metadata_repairs) + (
+        [repair_entry(r) for r in result.repairs] if result else []
+    )
+    return record
+
+
+def collect_records(generators: Iterable[Any]) -> list[dict[str, Any]]:
+    """The records of every content object of the build, by source path."""
+    seen: set[int] = set()
+    records = []
+    for generator in generators:
+        for name in _CONTENT_LISTS:
+            for content in getattr(generator, name, None) or ():
+                record = getattr(content, RECORD_ATTRIBUTE, None)
+                if isinstance(record, dict) and id(content) not in seen:
+                    seen.add(id(content))
+                    records.append(record)
+    return sorted(records, key=lambda r: r.get("source_path") or "")
+
+
+def build_report(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The report: the records and the totals."""
+    return {
+        "format": REPORT_FORMAT,
+        "generator": "pelican-newsclean",
+        "totals": {
+            "articles": len(records),
+            "cleaned": sum(1 for r in records if r["status"] == "cleaned"),
+            "uncleaned": sum(1 for r in records if r["status"] != "cleaned"),
+            "removed": sum(len(r["removed"]) for r in records),
+            "repairs": sum(len(r["repairs"]) for r in records),
+        },
+        "articles": list(records),
+    }
+
+
+def write_report(path: str, report: dict[str, Any]) -> None:
+    """Write the report as UTF-8 JSON (folders made as needed)."""
+    folder = os.path.dirname(path)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(report, handle, ensure_ascii=False, indent=2, default=str)
+        handle.write("\n")

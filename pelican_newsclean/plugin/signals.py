@@ -1,0 +1,347 @@
+"""Pelican signal handlers: the thin layer between Pelican and the cleaning core.
+
+:func:`connect` (called by ``register()``) connects them. Every handler
+first finds its build's :class:`~.state.BuildState`, so it acts only in
+builds that list the plugin and leave it enabled.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import logging
+import os
+import re
+from typing import Any, Mapping, Optional
+
+from pelican import signals
+from pelican.contents import Article, Page
+from pelican.readers import default_metadata
+from pelican.utils import truncate_html_paragraphs, truncate_html_words
+
+from ..core.classify.profiles import ProfileError
+from ..core.html import CleanedHtml, clean_html, render_result
+from ..core.model import CleanResult
+from ..core.pipeline import credit
+from ..core.repair import repair_line
+from . import report, state
+from .footer import has_footer, render_footer
+from .options import Options
+from .reader import DECODE_KEY, LINES_KEY, READER_NAME, NewsTextReader
+from .state import BuildState
+
+logger = logging.getLogger(__name__)
+
+OPT_OUT = frozenset({"off", "no", "false", "0"})
+OPT_IN = frozenset({"on", "yes", "true", "1"})
+
+REPAIRED_METADATA = ("title", "source", "wire", "subtitle", "description")
+"""Text metadata whose mojibake is repaired before the slug is made."""
+
+METADATA_REPAIRS_KEY = "newsclean_metadata_repairs"
+"""Passes the metadata repairs from the context signal to content_object_init."""
+
+
+def connect() -> None:
+    """Connect the handlers to Pelican's signals (see ``register()``)."""
+    signals.initialized.connect(start_build)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_context.connect(repair_metadata)
+    signals.page_generator_context.connect(repair_metadata)
+    signals.content_object_init.connect(clean_content)
+    signals.all_generators_finalized.connect(gather_records)
+    signals.finalized.connect(write_build_report)
+
+
+def should_clean(metadata: Mapping[str, Any], options: Options) -> bool:
+    """Whether an article is republished content to clean.
+
+    ``Newsclean: off`` opts out and ``Newsclean: on`` opts in; otherwise a
+    scraped ``.txt``, an article with ``Source`` or ``Source_URL`` metadata,
+    or any article under ``clean_all``.
+    """
+    flag = str(metadata.get("newsclean", "")).strip().lower()
+    if flag in OPT_OUT:
+        return False
+    if flag in OPT_IN or metadata.get("reader") == READER_NAME:
+        return True
+    return options.clean_all or bool(metadata.get("source") or metadata.get("source_url"))
+
+
+def report_path(settings: Mapping[str, Any], options: Options) -> Optional[str]:
+    """Where the build report goes (None: switched off, or inside the content folder)."""
+    if not options.report_path:
+        return None
+    path = os.path.realpath(os.path.join(settings["OUTPUT_PATH"], options.report_path))
+    content = os.path.realpath(settings["PATH"])
+    return None if os.path.commonpath([path, content]) == content else path
+
+
+def start_build(pelican: Any) -> None:
+    """``initialized``: a new build state; NEWSCLEAN is validated once, so errors show at the start."""
+    build = state.start(pelican.settings)
+    if build is None or not build.options.enabled:
+        return
+    options = build.options
+    if options.report_path and report_path(pelican.settings, options) is None:
+        logger.error(
+            "NEWSCLEAN: setting 'report_path' (%r) points into the content folder: "
+            "the plugin never writes there, so no report will be written",
+            options.report_path,
+        )
+
+
+def add_reader(readers: Any) -> None:
+    """``readers_init``: read scraped text files with the configured extensions."""
+    build = state.of(readers.settings)
+    if build is None or not build.options.txt_reader:
+        return
+    for extension in build.options.extensions:
+        readers.reader_classes[extension] = NewsTextReader
+
+
+def _markup(text: str) -> list[str]:
+    return [c for c in text if c in "<>&"]
+
+
+def repair_metadata(generator: Any, metadata: dict[str, Any]) -> None:
+    """``*_generator_context``: repair the title and text metadata before the slug.
+
+    Titles of Markdown, reST and HTML articles are HTML: a repair that would
+    change their markup (unescape ``&lt;``, say) is not applied. A scraped
+    text's title is plain text, escaped here once repaired.
+    """
+    build = state.of(generator.settings)
+    if build is None:
+        return
+    plain_text = metadata.get("reader") == READER_NAME
+    if should_clean(metadata, build.options) and build.options.config.repair_encoding:
+        found = []
+        for key in REPAIRED_METADATA:
+            value = metadata.get(key)
+            if not isinstance(value, str) or not value:
+                continue
+            fixed, repairs = repair_line(value)
+            if fixed != value and (plain_text or _markup(fixed) == _markup(value)):
+                metadata[key] = fixed
+                found.extend(report.repair_entry(r, field=key) for r in repairs)
+        if found:
+            metadata[METADATA_REPAIRS_KEY] = found
+    if plain_text and isinstance(metadata.get("title"), str):
+        metadata["title"] = html.escape(metadata["title"], quote=False)
+
+
+def _pop_metadata(instance: Any, key: str) -> Any:
+    value = instance.metadata.pop(key, None)
+    if hasattr(instance, key):
+        delattr(instance, key)
+    return value
+
+
+def _original_date(instance: Any) -> tuple[Optional[str], Optional[str]]:
+    """The article's date for the footer, unless it is the site's DEFAULT_DATE."""
+    date = getattr(instance, "date", None)
+    if not isinstance(date, datetime.datetime):
+        return None, None
+    default = default_metadata(settings=instance.settings).get("date")
+    if isinstance(default, datetime.datetime) and default.replace(tzinfo=None) == date.replace(tzinfo=None):
+        return None, None
+    if instance.settings.get("DEFAULT_DATE") == "fs" and instance.source_path:
+        try:
+            if abs(os.path.getmtime(instance.source_path) - date.timestamp()) < 1:
+                return None, None
+        except OSError:
+            pass
+    return getattr(instance, "locale_date", date.date().isoformat()), date.isoformat()
+
+
+def _text(value: Any) -> Optional[str]:
+    """A metadata value as stripped text, or None."""
+    text = str(value).strip() if value else ""
+    return text or None
+
+
+def _summary(body: str, settings: Mapping[str, Any]) -> str:
+    """The summary Pelican would make of a body (before the footer is added)."""
+    if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
+        body = truncate_html_paragraphs(body, settings["SUMMARY_MAX_PARAGRAPHS"])
+    if settings.get("SUMMARY_MAX_LENGTH") is None:
+        return body
+    return truncate_html_words(body, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…"))
+
+
+def _too_short(cleaned: CleanedHtml, options: Options) -> Optional[str]:
+    """Why the cleaned article is not published (None: it is fine)."""
+    after, before = cleaned.words_after, cleaned.words_before
+    if after < before and (after == 0 or after < options.min_words):
+        return f"cleaning would leave {after} of {before} words (min_words is {options.min_words})"
+    return None
+
+
+_ADVICE = {
+    logging.WARNING: "Check what the report lists for it, or give it 'Newsclean: off'.",
+    logging.ERROR: "Fix the problem and build again.",
+}
+
+
+def clean_content(instance: Any) -> None:
+    """``content_object_init``: clean the body, set the summary, add the footer.
+
+    Works on ``instance._content`` only (``content`` and ``summary`` are
+    memoized). A body that already has the footer is left alone.
+    """
+    if not isinstance(instance, (Article, Page)):  # static files, stubs
+        return
+    build = state.of(instance.settings)
+    if build is None:
+        return
+    metadata_repairs = _pop_metadata(instance, METADATA_REPAIRS_KEY) or []
+    decode_repair = _pop_metadata(instance, DECODE_KEY)
+    if decode_repair:
+        metadata_repairs = [decode_repair, *metadata_repairs]
+    body, meta = instance._content, instance.metadata
+    if not should_clean(meta, build.options) or body is None or has_footer(body):
+        return
+    date, date_iso = _original_date(instance)
+    credits = {
+        "source": _text(meta.get("source")),
+        "source_url": _text(meta.get("source_url")),
+        "wire": _text(meta.get("wire")),
+        "date": date_iso,
+    }
+    cleaned, note, level = _clean_body(build, instance, body, {k: v for k, v in credits.items() if v})
+    result = cleaned.result
+    if note:
+        note += ": published uncleaned"
+        logger.log(level, "newsclean: %s: %s. %s", instance.source_path, note, _ADVICE[level])
+    else:
+        body = cleaned.html
+        logger.debug("newsclean: %s: %d blocks removed, %d repairs", instance.source_path,
+                     len(result.removed), len(result.repairs))
+    attribution = {"publisher": result.publisher, "source_url": credits["source_url"], "link": result.link,
+                   "wire": result.wire, "date": date_iso}
+    if "summary" not in meta:
+        instance._summary = meta["summary"] = _summary(body, instance.settings)
+    if build.options.footer:
+        footer = _footer(build, instance, {
+            **attribution,
+            "source_url": result.link,  # only ever a safe URL in a template
+            "date": date,
+            "date_iso": date_iso,
+            "title": getattr(instance, "title", None),
+            "cleaned": note is None,
+            "removed": len(result.removed),
+            "repairs": len(result.repairs) + len(metadata_repairs),
+        })
+        body = f"{body.rstrip()}\n{footer}\n"
+    instance._content = body
+    setattr(instance, report.RECORD_ATTRIBUTE, report.make_record(
+        source_path=instance.relative_source_path,
+        title=getattr(instance, "title", None),
+        status="uncleaned" if note else "cleaned",
+        result=result,
+        note=note,
+        metadata_repairs=metadata_repairs,
+        attribution=attribution,
+        extracted=cleaned.extracted,
+        numbering="line" if cleaned.line_numbers else "block",
+    ))
+
+
+_BLOCK_START = re.compile(r"<(?:p|li|h[1-6]|blockquote|div|td|dd|dt|figcaption)[\s>]", re.IGNORECASE)
+
+
+def _uncleaned(build: BuildState, credits: Mapping[str, Optional[str]]) -> CleanedHtml:
+    """The stand-in result of an article the cleaner did not clean: credits from its metadata."""
+    empty = credit(CleanResult(title=None, paragraphs=()), credits, build.options.config)
+    return CleanedHtml(html="", result=empty, changed=False, words_before=0, words_after=0)
+
+
+def _clean_body(
+    build: BuildState, instance: Any, body: str, credits: Mapping[str, Optional[str]]
+) -> tuple[CleanedHtml, Optional[str], int]:
+    """The cleaned body, or why it is published uncleaned and at what log level.
+
+    An article too big to clean in reasonable time (``max_size``,
+    ``max_paragraphs``), one the cleaner would leave too short
+    (``min_words``), and one the cleaner fails on are published as they are:
+    a build never loses an article to the plugin. A scraped text the reader
+    already cleaned (to find its headline) is not cleaned again.
+    """
+    options = build.options
+    lines = instance.metadata.get(LINES_KEY) or None
+    paragraphs = len(lines) if lines else len(_BLOCK_START.findall(body))
+    big = options.too_big(len(body), paragraphs)
+    if big:
+        note = f"{big} (raise NEWSCLEAN 'max_size' or 'max_paragraphs' to clean it)"
+        return _uncleaned(build, credits), note, logging.WARNING
+    try:
+        stored = build.take(instance.source_path, body)
+        if stored is not None:
+            cleaned = render_result(body, credit(stored, credits, options.config), options.config, lines)
+        else:
+            cleaned = clean_html(body, options.config, credits, lines=lines,
+                                 extract=options.extract_pages and instance.metadata.get("reader") == "html")
+    except ProfileError as error:  # settings drop broken profile folders: this is a file changed since
+        return _uncleaned(build, credits), f"a publisher profile cannot be used ({error})", logging.ERROR
+    except Exception as error:  # a bug in the cleaner must not cost the site an article
+        logger.debug("newsclean: %s: cleaner failed", instance.source_path, exc_info=True)
+        note = f"the cleaner failed ({type(error).__name__}: {error}; please report it)"
+        return _uncleaned(build, credits), note, logging.ERROR
+    if cleaned.extractor_missing and build.once("extractor-missing"):
+        logger.warning(
+            "newsclean: a whole saved web page needs trafilatura to find its article "
+            "(pip install 'pelican-newsclean[html]'); cleaning such pages as they are. "
+            "Set NEWSCLEAN = {'extract_pages': False} to silence this."
+        )
+    return cleaned, _too_short(cleaned, options), logging.WARNING
+
+
+def _footer(build: BuildState, instance: Any, variables: Mapping[str, Any]) -> str:
+    """The footer from the site's template; the shipped one if that template fails."""
+    template = build.options.footer_template
+    if template is not None:
+        try:
+            return render_footer(variables, template)
+        except Exception as error:  # jinja2.TemplateError, or the template's own code failing
+            if build.once(f"footer-template:{template}"):
+                logger.error(
+                    "NEWSCLEAN: setting 'footer_template': %s failed on %s (%s: %s): "
+                    "the shipped footer is used instead",
+                    template, instance.source_path, type(error).__name__, error,
+                )
+    return render_footer(variables)
+
+
+def gather_records(generators: list[Any]) -> None:
+    """``all_generators_finalized``: gather the records of every article.
+
+    Gathered from the content objects, not from ``content_object_init``:
+    articles served from the generator cache keep their record but do not
+    go through that signal again.
+    """
+    if not generators:
+        return
+    build = state.of(generators[0].settings)
+    if build is not None:
+        build.records = report.collect_records(generators)
+
+
+def write_build_report(pelican: Any) -> None:
+    """``finalized``: write the build report once the site is written, and end the build."""
+    build = state.of(pelican.settings)
+    state.finish(pelican.settings)
+    if build is None or build.records is None:
+        return
+    path = report_path(pelican.settings, build.options)
+    if path is None:
+        return
+    try:
+        report.write_report(path, report.build_report(build.records))
+    except OSError as error:
+        logger.error(
+            "NEWSCLEAN: setting 'report_path': the report cannot be written to %s (%s)",
+            path, error.strerror or error,
+        )
+        return
+    logger.info("newsclean: report of %d articles written to %s", len(build.records), path)

@@ -1,0 +1,97 @@
+"""Cleaning HTML bodies block by block."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from pelican_newsclean.core.html import clean_html, find_blocks, looks_like_page, paragraphs_html
+
+ARTICLE = (
+    "The council approved the new budget on Tuesday after a long debate about the cost of the bridge.",
+    "Spending on the roads in the north of the city will rise by a tenth next year, the mayor said.",
+)
+
+
+def texts(html: str) -> list[str]:
+    return [" ".join(p.get_text().split()) for p in BeautifulSoup(html, "html.parser").find_all(["p", "li"])]
+
+
+def test_blocks_are_the_innermost_text_elements():
+    soup = BeautifulSoup(
+        "<div><p>One <em>two</em></p><ul><li><p>Three</p></li><li>Four<br>five</li></ul>"
+        "<pre><p>code</p></pre><div>Six</div><p>  </p>"
+        '<footer data-newsclean="footer"><p>Footer</p></footer></div>',
+        "html.parser",
+    )
+    assert [text for _, text in find_blocks(soup)] == ["One two", "Three", "Four five", "Six"]
+
+
+def test_unchanged_body_is_returned_as_is():
+    body = "<p>" + ARTICLE[0] + "</p>\n\n<p>" + ARTICLE[1] + "<br>  </p>"
+    cleaned = clean_html(body)
+    assert cleaned.html is body and not cleaned.changed
+
+
+def test_dropped_blocks_go_with_their_empty_containers():
+    body = (
+        f"<p>{ARTICLE[0]}</p>\n<p>Share this article</p>\n<ul><li>Subscribe to our newsletter</li></ul>\n"
+        f"<p>{ARTICLE[1]}</p>"
+    )
+    cleaned = clean_html(body)
+    assert texts(cleaned.html) == list(ARTICLE)
+    assert "<ul>" not in cleaned.html
+    assert [r.line for r in cleaned.result.removed] == [2, 3]
+
+
+def test_line_numbers_are_mapped():
+    body = f"<p>{ARTICLE[0]}</p><p>Share this article</p><p>{ARTICLE[1]}</p>"
+    cleaned = clean_html(body, lines=(10, 12, 14))
+    assert [r.line for r in cleaned.result.removed] == [12] and cleaned.line_numbers
+
+
+def test_inline_markup_of_kept_blocks_is_kept():
+    body = f'<p>{ARTICLE[0]} <a href="/x">More</a> here.</p><p>Share this article</p><p>{ARTICLE[1]}</p>'
+    cleaned = clean_html(body)
+    assert '<a href="/x">More</a>' in cleaned.html
+
+
+def test_dateline_is_joined_to_the_next_paragraph():
+    body = f"<p>MOSCOW -</p>\n<p>{ARTICLE[0]}</p>\n<p>{ARTICLE[1]}</p>"
+    cleaned = clean_html(body)
+    assert texts(cleaned.html)[0] == "MOSCOW - " + ARTICLE[0]
+    assert list(cleaned.result.paragraphs) == texts(cleaned.html)
+
+
+def test_whole_page_detection():
+    assert looks_like_page(BeautifulSoup("<nav><a href='/'>Home</a></nav><p>x</p>", "html.parser"))
+    links = "".join(f"<a href='/{i}'>{i}</a>" for i in range(6))
+    assert looks_like_page(BeautifulSoup(f"{links}<article><p>x</p></article>", "html.parser"))
+    assert not looks_like_page(BeautifulSoup("<p>x <a href='/'>y</a></p>", "html.parser"))
+
+
+def test_page_without_trafilatura_is_cleaned_as_it_is(monkeypatch, caplog):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails
+    page = f"<nav><a href='/'>Home</a></nav><p>{ARTICLE[0]}</p><p>Share this article</p><p>{ARTICLE[1]}</p>"
+    cleaned = clean_html(page, extract=True)
+    assert not cleaned.extracted and texts(cleaned.html) == list(ARTICLE)
+    assert cleaned.extractor_missing  # the plugin says so, once a build
+    assert not caplog.records  # the core logs nothing
+
+
+def test_plain_paragraph_bodies_are_cleaned_without_a_parse_to_the_same_html(monkeypatch):
+    """The text reader's output (plain <p> lines) takes a fast path that must agree with the tree path."""
+    from pelican_newsclean.core import html as html_module
+
+    lines = ["Skip to main content", "Bridge reopens after repairs", "MOSCOW -",
+             "The old bridge reopened on Monday after two years of repairs & <delays>.",
+             "A view of the bridge at dusk on Monday. (AP Photo/Jane Doe) A view of the bridge at dusk on Monday. (AP Photo/Jane Doe)",
+             "Share"]
+    body = paragraphs_html(lines)
+    fast = html_module.clean_html(body)
+    monkeypatch.setattr(html_module, "plain_paragraphs", lambda body: None)
+    slow = html_module.clean_html(body)
+    assert fast.html == slow.html
+    assert fast.result.removed == slow.result.removed
+    assert "&lt;delays&gt;" in fast.html and 'class="newsclean-caption"' in fast.html

@@ -1,0 +1,230 @@
+"""Character repair, a specification in examples.
+
+The cases live in ``tests/data/encoding/*.json`` (see the README there); each
+test below states one rule and runs it over a case file.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import ftfy
+import ftfy
+import pytest
+from conftest import DATA as TEST_DATA
+from ftfy.badness import is_bad
+
+from pelican_newsclean import Repair
+from pelican_newsclean.core.repair import (
+    FTFY_CONFIG,
+    fix_legacy_encoding,
+    looks_bad,
+    normalize_spaces,
+    repair_line,
+    repair_text,
+)
+from pelican_newsclean.core.scripts import dominant_script
+
+DATA = TEST_DATA / "encoding"
+FTFY_PASSING = ("in-the-wild", "synthetic", "language-names", "negative")
+
+
+def load(name: str) -> list[dict]:
+    return json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def cases(name: str) -> list:
+    """The cases of one file as pytest params, with their labels as ids."""
+    found = load(name)
+    return [pytest.param(case, id=f"{i:03d} {case['label']}") for i, case in enumerate(found)]
+
+
+def expected_failure(case: dict) -> None:
+    if case.get("expect") == "fail":
+        pytest.xfail(case.get("comment", "known failure"))
+
+
+# The example that started it all
+
+
+def test_a_gbk_title_read_by_a_mixed_decoder_is_recovered():
+    """The title of a scraped page: GBK bytes, read as UTF-8 where valid and
+    Latin-1 elsewhere. ftfy 6.3 leaves it as it is."""
+    assert ftfy.fix_text("Â鶹´«Ã½", FTFY_CONFIG) == "Â鶹´«Ã½"
+    assert repair_line("Â鶹´«Ã½") == (
+        "麻豆传媒",
+        (Repair(before="Â鶹´«Ã½", after="麻豆传媒", kind="legacy-encoding"),),
+    )
+
+
+# Legacy encodings read by Latin-1, cp1252 and mixed decoders
+
+
+@pytest.mark.parametrize("case", cases("legacy"))
+def test_legacy_encoding_mojibake_is_decoded(case):
+    expected_failure(case)
+    fixed, repairs = repair_line(case["original"], line=7)
+    assert fixed == case["fixed"]
+    assert [r.kind for r in repairs] == ["legacy-encoding"]
+    assert repairs[0].line == 7
+
+
+# Correct text is never touched
+
+
+@pytest.mark.parametrize("case", cases("negative"))
+def test_correct_text_comes_out_unchanged(case):
+    assert case["fixed"] == case["original"]
+    assert repair_line(case["original"]) == (case["original"], ())
+
+
+@pytest.mark.parametrize("case", cases("negative"))
+def test_correct_text_with_mojibake_signature_is_not_read_as_a_legacy_encoding(case):
+    """Even when looked at directly, not only through repair_line's gates."""
+    assert fix_legacy_encoding(case["original"]) is None
+
+
+# Repairs, and how they are reported
+
+
+@pytest.mark.parametrize("case", cases("repairs"))
+def test_each_repair_is_reported_with_its_kind_and_changed_tokens(case):
+    expected_failure(case)
+    fixed, repairs = repair_line(case["original"], line=3)
+    assert fixed == case["fixed"]
+    assert [[r.kind, r.before, r.after] for r in repairs] == case["repairs"]
+    assert {r.line for r in repairs} == {3}
+
+
+def test_repair_text_numbers_lines_from_one_and_joins_them_back():
+    text = "Plain line\ncafÃ©\n\nDon&#8217;t\u00a0panic"
+    fixed, repairs = repair_text(text)
+    assert fixed == "Plain line\ncafé\n\nDon’t panic"
+    assert [(r.line, r.kind) for r in repairs] == [(2, "ftfy"), (4, "ftfy"), (4, "whitespace")]
+
+
+def test_repair_text_keeps_the_number_of_lines():
+    text = "a\r\nb\u2028c\n\nÂ鶹´«Ã½\n"
+    fixed, _ = repair_text(text)
+    assert fixed.split("\n")[0] == "a\r"
+    assert fixed.count("\n") == text.count("\n")
+
+
+# The fast path
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["", "Plain ASCII news, with punctuation: 42% (up 3.5)!", "x" * 10_000],
+)
+def test_a_clean_ascii_line_is_returned_as_it_is(line):
+    fixed, repairs = repair_line(line)
+    assert fixed is line
+    assert repairs == ()
+
+
+@pytest.mark.parametrize("case", cases("negative"))
+def test_a_clean_line_never_reaches_ftfy(case, monkeypatch):
+    """No entity, control char or non-NFC text, and ftfy's badness check is
+    clean: ftfy is not called at all."""
+
+    def fail(*args, **kwargs):
+        raise AssertionError("ftfy was called on a clean line")
+
+    if is_bad(case["original"]):
+        pytest.skip("ftfy's badness check flags it (repair_line keeps it all the same)")
+    monkeypatch.setattr(ftfy, "fix_text", fail)
+    monkeypatch.setattr(ftfy, "fix_encoding", fail)
+    assert repair_line(case["original"])[0] == case["original"]
+
+
+def test_the_fast_badness_check_agrees_with_ftfys():
+    """``_looks_bad`` cuts long ASCII runs out before calling ftfy's is_bad;
+    on every case we have, padded with ASCII on both sides, it agrees."""
+    texts = [c["original"] for name in ("legacy", "negative", "repairs") for c in load(name)]
+    texts += [c["original"] for name in FTFY_PASSING + ("known-failures",) for c in load(f"ftfy-cases/{name}")]
+    padding = "Lorem ipsum dolor sit amet, "
+    for text in texts:
+        for variant in (text, padding + text, text + padding, padding + text + " " + padding + text):
+            assert looks_bad(variant) == is_bad(variant), variant
+
+
+def test_ascii_with_common_typography_never_looks_bad_to_ftfy():
+    """Why ``_looks_bad`` may skip ftfy's check for such text: no sequence of
+    these characters, up to 3 long, is one that is_bad looks for."""
+    alphabet = "“”‘’–—…•\u00a0©°®™·«»¿¡" + "aZ .1(\t"
+    for length in (1, 2, 3):
+        for chars in itertools.product(alphabet, repeat=length):
+            assert not is_bad("".join(chars)), "".join(chars)
+
+
+# ftfy's own cases
+
+
+def ftfy_expectations(case: dict) -> set[str]:
+    """What ftfy's case means under our configuration.
+
+    ``fixed`` is ftfy's full result with its defaults, which uncurl quotes; we
+    keep curly quotes, so ``fixed-encoding`` (the encoding fix alone) is the
+    right result where the case has one, and ``fixed`` where it does not, or
+    where our other fixes (control characters) make it right. Both are taken
+    after our whitespace normalisation, which ftfy does not do.
+    """
+    return {normalize_spaces(case["fixed"]), normalize_spaces(case.get("fixed-encoding", case["fixed"]))}
+
+
+def ftfy_params() -> list:
+    return [
+        pytest.param(case, id=f"{name}: {case['label']}")
+        for name in FTFY_PASSING
+        for case in load(f"ftfy-cases/{name}")
+    ]
+
+
+@pytest.mark.parametrize("case", ftfy_params())
+def test_we_fix_what_ftfy_with_our_configuration_fixes(case):
+    """Wherever ftfy (with FTFY_CONFIG) gets a case right, so do we."""
+    expected = ftfy_expectations(case)
+    if normalize_spaces(ftfy.fix_text(case["original"], FTFY_CONFIG)) not in expected:
+        pytest.skip("ftfy with our configuration does not fix this one either")
+    assert repair_text(case["original"])[0] in expected
+
+
+@pytest.mark.parametrize("case", cases("ftfy-cases/negative"))
+def test_ftfys_negative_cases_stay_as_ftfy_wants_them(case):
+    """Unchanged but for our whitespace normalisation, except where the case
+    itself asks for a fix (one does: C1 controls that stand for cp1252)."""
+    fixed, repairs = repair_text(case["original"])
+    assert fixed in ftfy_expectations(case)
+    if case["fixed"] == case["original"]:
+        assert fixed == normalize_spaces(case["original"])
+        assert {r.kind for r in repairs} <= {"whitespace"}
+
+
+@pytest.mark.parametrize("case", cases("ftfy-cases/known-failures"))
+def test_ftfys_known_failures_do_not_crash(case):
+    fixed, repairs = repair_text(case["original"])
+    assert isinstance(fixed, str) and all(isinstance(r, Repair) for r in repairs)
+    if fixed not in ftfy_expectations(case):
+        pytest.xfail("a known failure of ftfy 6.3.1, and still ours")
+
+
+# normalize_spaces and dominant_script
+
+
+@pytest.mark.parametrize("case", cases("spaces"))
+def test_normalize_spaces(case):
+    assert normalize_spaces(case["original"]) == case["fixed"]
+
+
+def test_space_repairs_are_reported_once_per_line():
+    fixed, repairs = repair_line("a\u00a0b c\u200bd e\u00a0f", line=9)
+    assert fixed == "a b cd e f"
+    assert repairs == (Repair("a\u00a0b c\u200bd e\u00a0f", "a b cd e f", "whitespace", 9),)
+
+
+@pytest.mark.parametrize("case", cases("scripts"))
+def test_dominant_script(case):
+    assert dominant_script(case["text"]) == case["script"]

@@ -1,0 +1,79 @@
+"""Escaped paragraphs, safe links and the footer template."""
+
+from __future__ import annotations
+
+import pytest
+
+from pelican_newsclean.core.attribute import safe_url
+from pelican_newsclean.core.html import paragraphs_html
+from pelican_newsclean.plugin.footer import FOOTER_MARKER, has_footer, render_footer
+
+
+@pytest.mark.parametrize(
+    "url, safe",
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("  http://example.org/  ", "http://example.org/"),
+        ("HTTPS://EXAMPLE.ORG/", "HTTPS://EXAMPLE.ORG/"),
+        ("javascript:alert(1)", None),
+        ("JavaScript:alert(1)", None),
+        ("data:text/html,<script>x</script>", None),
+        ("//example.org/a", None),
+        ("/relative/path", None),
+        ("https:///no-host", None),
+        ("https://exa mple.org/", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_safe_url(url, safe):
+    assert safe_url(url) == safe
+
+
+def test_paragraphs_are_escaped():
+    assert paragraphs_html(["<script>x</script>", "a & b"]) == (
+        "<p>&lt;script&gt;x&lt;/script&gt;</p>\n<p>a &amp; b</p>\n"
+    )
+
+
+def footer(**variables):
+    values = dict(publisher=None, link=None, wire=None, date=None, date_iso=None, title="T",
+                  source_url=None, cleaned=True, removed=0, repairs=0)
+    values.update(variables)
+    return render_footer(values)
+
+
+def test_footer_links_the_publisher():
+    html = footer(publisher="The Paper", link="https://example.org/a", date="Wed 17 April 2024",
+                  date_iso="2024-04-17T00:00:00+00:00", wire="AP")
+    assert FOOTER_MARKER in html and has_footer(html)
+    assert '<a href="https://example.org/a" rel="nofollow noopener">The Paper</a>' in html
+    assert "with material from AP" in html
+    assert '<time datetime="2024-04-17T00:00:00+00:00">Wed 17 April 2024</time>' in html
+    assert "cleaned for republication" in html
+
+
+def test_footer_is_autoescaped():
+    html = footer(publisher="<b>Paper</b> & Co", link='https://example.org/"onmouseover="x')
+    assert "&lt;b&gt;Paper&lt;/b&gt; &amp; Co" in html
+    assert '"onmouseover="' not in html
+
+
+def test_footer_without_anything_known_still_says_it_was_cleaned():
+    html = footer()
+    assert "Originally published" not in html and "cleaned for republication" in html
+
+
+def test_uncleaned_footer():
+    assert "republished as it was scraped" in footer(publisher="P", cleaned=False)
+
+
+def test_custom_template_without_marker_is_wrapped(tmp_path):
+    template = tmp_path / "f.html"
+    template.write_text("<p>{{ publisher }}</p>", encoding="utf-8")
+    html = render_footer({"publisher": "A & B"}, str(template))
+    assert html.startswith("<div") and FOOTER_MARKER in html and "<p>A &amp; B</p>" in html
+
+
+def test_has_footer():
+    assert not has_footer(None) and not has_footer("<p>text</p>")
