@@ -260,8 +260,8 @@ def _table_patterns(table_name: str, table) -> list[RulePattern]:
 
 def rule_tables() -> list[RulePattern]:
     """Every compiled pattern of the generic rules and of every profile."""
-    from pelican_newsclean.profiles import load_profiles
-    from pelican_newsclean.rules import generic_rules
+    from pelican_newsclean import load_profiles
+    from pelican_newsclean.core.classify.phrases import generic_rules
 
     out = _table_patterns("boilerplate.toml", generic_rules())
     for profile in load_profiles():
@@ -293,12 +293,12 @@ def module_patterns() -> list[tuple[str, re.Pattern[str]]]:
     import pelican_newsclean
 
     out = []
-    for info in pkgutil.iter_modules(pelican_newsclean.__path__):
+    for info in pkgutil.walk_packages(pelican_newsclean.__path__, "pelican_newsclean."):
         try:
-            module = importlib.import_module(f"pelican_newsclean.{info.name}")
+            module = importlib.import_module(info.name)
         except Exception:  # noqa: BLE001 - a module needing Pelican, say: skip it
             continue
-        out.extend((f"{info.name}.{name}", value) for name, value in sorted(vars(module).items())
+        out.extend((f"{info.name.removeprefix('pelican_newsclean.')}.{name}", value) for name, value in sorted(vars(module).items())
                    if isinstance(value, re.Pattern))
     return out
 
@@ -311,7 +311,7 @@ def _profile_in_child(case: Case, size: int, top: int, conn) -> None:
     import cProfile
     import pstats
 
-    from pelican_newsclean.clean import clean_text
+    from pelican_newsclean import clean_text
 
     text = case.make(size)
     clean_text("warm up\nthe tables")
@@ -352,7 +352,7 @@ def _time_in_child(case: Case, size: int, conn) -> None:
         assert case.pattern is not None
         fn = lambda: case.pattern.findall(text)  # noqa: E731
     else:
-        from pelican_newsclean.clean import clean_text
+        from pelican_newsclean import clean_text
 
         clean_text("warm up\nthe tables")
         fn = lambda: clean_text(text)  # noqa: E731
@@ -443,7 +443,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         help="do not look for the package regex behind a flagged pipeline case")
     args = parser.parse_args(argv)
     sizes = sorted(args.sizes)
-    import pelican_newsclean.clean  # noqa: F401 - import once here: the forked children share it
+    import pelican_newsclean.core.pipeline  # noqa: F401 - import once here: the forked children share it
 
     cases = ([] if args.no_hand else hand_cases()) + ([] if args.no_generated else generated_cases())
     cases = [c for c in cases if args.only in c.name]

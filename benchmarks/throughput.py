@@ -39,7 +39,7 @@ def _wrap_for_justext(text: str) -> str:
 
 
 def _contenders(texts: Sequence[str], with_justext: bool) -> dict[str, Callable[[], object]]:
-    from pelican_newsclean.clean import clean_text
+    from pelican_newsclean import clean_text
     import ftfy
 
     def pipeline() -> None:
@@ -84,8 +84,8 @@ def measure(texts: Sequence[str], repeats: int, with_justext: bool = True) -> di
 
 def breakdown(texts: Sequence[str], repeats: int) -> list[tuple[str, float]]:
     """Median pipeline time with each stage switched off in turn."""
-    from pelican_newsclean.clean import clean_text
-    from pelican_newsclean.config import Config
+    from pelican_newsclean import clean_text
+    from pelican_newsclean import Config
 
     variants = [("default", Config())] + [
         (f"{name}=False", Config().with_options(**{name: False}))
@@ -103,7 +103,7 @@ def breakdown(texts: Sequence[str], repeats: int) -> list[tuple[str, float]]:
 
 
 def profile(texts: Sequence[str], top: int) -> str:
-    from pelican_newsclean.clean import clean_text
+    from pelican_newsclean import clean_text
 
     clean_text(texts[0])  # load tables outside the profile
     prof = cProfile.Profile()

@@ -14,11 +14,11 @@ from hypothesis import settings as hypothesis_settings
 from pelican import Pelican
 from pelican.settings import read_settings
 
-# In CI the property tests run the same examples every time, so a run is reproducible;
-# on a developer's machine they explore new ones each run.
-hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
-if os.environ.get("CI"):
-    hypothesis_settings.load_profile("ci")
+# The property tests run the same examples every time, so a run is reproducible.
+# HYPOTHESIS_PROFILE=explore makes them look for new ones.
+hypothesis_settings.register_profile("default", derandomize=True, print_blob=True)
+hypothesis_settings.register_profile("explore", derandomize=False, max_examples=500)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_SITE = ROOT / "example_site"

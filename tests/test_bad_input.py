@@ -239,21 +239,26 @@ def test_crlf_and_lone_cr_line_ends(make_site, newline):
     }  # line numbers as an editor shows them
 
 
-def test_ten_megabyte_article_is_published_uncleaned_with_a_warning(make_site, warnings_and_errors):
+# Size limits: the same code path as a 10 MB article under the default limits, at small limits.
+SMALL_LIMITS = {"max_size": 5_000, "max_paragraphs": 200}
+
+
+def test_article_over_max_size_is_published_uncleaned_with_a_warning(make_site, warnings_and_errors):
     line = "Share\n" + PARAGRAPH + "\n"
-    data = "Title: Huge\nDate: 2024-05-01\n\n" + line * (10_000_000 // len(line))
-    output = build_with_good(make_site, {"huge.txt": data})
+    count = 2 * SMALL_LIMITS["max_size"] // len(line)
+    data = "Title: Huge\nDate: 2024-05-01\n\n" + line * count
+    output = build_with_good(make_site, {"huge.txt": data}, NEWSCLEAN=SMALL_LIMITS)
     (warning,) = messages(warnings_and_errors(), "huge.txt")
     assert warning.levelno == logging.WARNING
-    assert "more than max_" in warning.getMessage() and "published uncleaned" in warning.getMessage()
+    assert "more than max_size" in warning.getMessage() and "published uncleaned" in warning.getMessage()
     body = article_body(output / "huge.html")
     assert len(footers(body)) == 1 and "as it was scraped" in footers(body)[0].get_text()
-    assert body.get_text().count(PARAGRAPH) == 10_000_000 // len(line)  # nothing lost
+    assert body.get_text().count(PARAGRAPH) == count  # nothing lost
 
 
-def test_header_less_giant_file_gets_a_short_title(make_site):
-    data = ("Share " + PARAGRAPH + "\n") * 20_000  # 3.6 MB: too big to look for a headline
-    output = build_with_good(make_site, {"giant.txt": data})
+def test_header_less_file_over_max_size_gets_a_short_title(make_site):
+    data = ("Share " + PARAGRAPH + "\n") * 40  # too big to look for a headline
+    output = build_with_good(make_site, {"giant.txt": data}, NEWSCLEAN=SMALL_LIMITS)
     (page,) = [p for p in output.glob("*.html") if p.name.startswith("share-the-council")]
     assert len(soup_of(page).find("h1", class_="entry-title").get_text().strip()) <= 121
 
@@ -273,13 +278,19 @@ def test_single_one_megabyte_line(make_site, warnings_and_errors, max_size):
         assert "more than max_size" in warning.getMessage()
 
 
-def test_hundred_thousand_short_lines(make_site, warnings_and_errors):
-    data = "Title: Many lines\nDate: 2024-05-01\n\n" + "".join(f"No. {i}\n" for i in range(100_000))
-    output = build_with_good(make_site, {"lines.txt": data})
+def test_article_over_max_paragraphs_is_published_uncleaned(make_site, warnings_and_errors):
+    data = "Title: Many lines\nDate: 2024-05-01\n\n" + "".join(f"No. {i}\n" for i in range(1_000))
+    output = build_with_good(make_site, {"lines.txt": data}, NEWSCLEAN=SMALL_LIMITS)
     (warning,) = messages(warnings_and_errors(), "lines.txt")
-    assert "100,000 paragraphs, more than max_paragraphs" in warning.getMessage()
+    assert "1,000 paragraphs, more than max_paragraphs (200)" in warning.getMessage()
     text = article_body(output / "many-lines.html").get_text()
-    assert "No. 0\n" in text and "No. 99999\n" in text
+    assert "No. 0\n" in text and "No. 999\n" in text
+
+
+def test_default_limits_are_what_the_readme_says():
+    from pelican_newsclean.plugin.options import Options
+
+    assert (Options().max_size, Options().max_paragraphs) == (1_000_000, 5_000)
 
 
 # --- exit status: Pelican's convention, through its own command -------------------------

@@ -17,7 +17,7 @@ import dataclasses
 from typing import Any, Mapping, Optional, Sequence
 
 from .assemble import assemble
-from .attribute import attribute
+from .attribute import Attribution, attribute
 from .classify import classify
 from .classify.profiles import Profile, load_profiles
 from .config import DEFAULT_CONFIG, Config
@@ -104,29 +104,26 @@ def clean_numbered(
         Removal(d.block.line, d.block.text, d.reason or "", d.rule) for d in outcome.decisions if not d.kept
     )]
     removed.sort(key=lambda r: r.line)
-    credits = attribute(article.paragraphs, outcome.profile, profiles, metadata or {})
-    return CleanResult(
+    result = CleanResult(
         title=article.title,
         paragraphs=article.paragraphs,
         captions=article.captions,
-        publisher=credits.publisher,
-        publisher_url=credits.publisher_url,
-        wire=credits.wire,
-        source_url=credits.source_url,
-        date=credits.date,
         removed=tuple(removed),
         repairs=tuple(repairs),
         decisions=outcome.decisions,
         profile=outcome.profile.id if outcome.profile else None,
-        link=credits.link,
     )
+    return _credited(result, attribute(article.paragraphs, outcome.profile, profiles, metadata or {}))
 
 
 def credit(result: CleanResult, metadata: Mapping[str, Any], config: Config = DEFAULT_CONFIG) -> CleanResult:
     """The same cleaning, credited from other metadata: only the attribution is worked out again."""
     profiles = _profiles(config)
     profile = next((p for p in profiles if p.id == result.profile), None)
-    credits = attribute(result.paragraphs, profile, profiles, metadata)
+    return _credited(result, attribute(result.paragraphs, profile, profiles, metadata))
+
+
+def _credited(result: CleanResult, credits: Attribution) -> CleanResult:
     return dataclasses.replace(
         result,
         publisher=credits.publisher,

@@ -195,21 +195,15 @@ def clean_content(instance: Any) -> None:
     build = state.of(instance.settings)
     if build is None:
         return
-    metadata_repairs = _pop_metadata(instance, METADATA_REPAIRS_KEY) or []
-    decode_repair = _pop_metadata(instance, DECODE_KEY)
-    if decode_repair:
-        metadata_repairs = [decode_repair, *metadata_repairs]
+    metadata_repairs = _metadata_repairs(instance)
     body, meta = instance._content, instance.metadata
     if not should_clean(meta, build.options) or body is None or has_footer(body):
         return
     date, date_iso = _original_date(instance)
-    credits = {
-        "source": _text(meta.get("source")),
-        "source_url": _text(meta.get("source_url")),
-        "wire": _text(meta.get("wire")),
-        "date": date_iso,
-    }
-    cleaned, note, level = _clean_body(build, instance, body, {k: v for k, v in credits.items() if v})
+    credits = {"source": meta.get("source"), "source_url": meta.get("source_url"), "wire": meta.get("wire"),
+               "date": date_iso}
+    credits = {key: text for key, value in credits.items() if (text := _text(value))}
+    cleaned, note, level = _clean_body(build, instance, body, credits)
     result = cleaned.result
     if note:
         note += ": published uncleaned"
@@ -218,12 +212,12 @@ def clean_content(instance: Any) -> None:
         body = cleaned.html
         logger.debug("newsclean: %s: %d blocks removed, %d repairs", instance.source_path,
                      len(result.removed), len(result.repairs))
-    attribution = {"publisher": result.publisher, "source_url": credits["source_url"], "link": result.link,
+    attribution = {"publisher": result.publisher, "source_url": credits.get("source_url"), "link": result.link,
                    "wire": result.wire, "date": date_iso}
     if "summary" not in meta:
         instance._summary = meta["summary"] = _summary(body, instance.settings)
     if build.options.footer:
-        footer = _footer(build, instance, {
+        variables = {
             **attribution,
             "source_url": result.link,  # only ever a safe URL in a template
             "date": date,
@@ -232,8 +226,8 @@ def clean_content(instance: Any) -> None:
             "cleaned": note is None,
             "removed": len(result.removed),
             "repairs": len(result.repairs) + len(metadata_repairs),
-        })
-        body = f"{body.rstrip()}\n{footer}\n"
+        }
+        body = f"{body.rstrip()}\n{_footer(build, instance, variables)}\n"
     instance._content = body
     setattr(instance, report.RECORD_ATTRIBUTE, report.make_record(
         source_path=instance.relative_source_path,
@@ -246,6 +240,13 @@ def clean_content(instance: Any) -> None:
         extracted=cleaned.extracted,
         numbering="line" if cleaned.line_numbers else "block",
     ))
+
+
+def _metadata_repairs(instance: Any) -> list[dict[str, Any]]:
+    """The repairs made before the body: the file's decode, then the metadata's (taken off the article)."""
+    repairs = _pop_metadata(instance, METADATA_REPAIRS_KEY) or []
+    decode_repair = _pop_metadata(instance, DECODE_KEY)
+    return [decode_repair, *repairs] if decode_repair else repairs
 
 
 _BLOCK_START = re.compile(r"<(?:p|li|h[1-6]|blockquote|div|td|dd|dt|figcaption)[\s>]", re.IGNORECASE)

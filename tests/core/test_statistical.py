@@ -1,4 +1,4 @@
-"""Specification of the statistical classifier (pelican_newsclean.statistical)."""
+"""Specification of the statistical classifier (pelican_newsclean.core.classify.statistical)."""
 
 from __future__ import annotations
 

@@ -78,7 +78,7 @@ def test_importing_the_package_registers_no_reader():
         "import sys, pelican_newsclean;"
         "from pelican.readers import Readers; from pelican.settings import DEFAULT_CONFIG;"
         "assert 'txt' not in Readers(dict(DEFAULT_CONFIG)).readers;"
-        "assert 'pelican_newsclean.reader' not in sys.modules"
+        "assert 'pelican_newsclean.plugin.reader' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
