@@ -9,11 +9,11 @@ the same :func:`layout`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .model import Decision
+from .text import SENTENCE_BREAK
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,6 @@ def assemble(decisions: Sequence[Decision], join_datelines: bool = True) -> Arti
 
 TITLE_MAX_WORDS_DEFAULT = 12
 TITLE_MAX_CHARS_DEFAULT = 120
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
 
 
 def short_title(sentence: str, max_words: int = TITLE_MAX_WORDS_DEFAULT) -> str:
@@ -90,7 +89,7 @@ def short_title(sentence: str, max_words: int = TITLE_MAX_WORDS_DEFAULT) -> str:
     >>> short_title("one two three four five", max_words=3)
     'one two three…'
     """
-    first = _SENTENCE_BREAK.split(sentence.strip(), maxsplit=1)[0].rstrip(".!?")
+    first = SENTENCE_BREAK.split(sentence.strip(), maxsplit=1)[0].rstrip(".!?")
     words = first.split()
     title = " ".join(words[:max_words])
     limit = TITLE_MAX_CHARS_DEFAULT

@@ -20,6 +20,9 @@ ENDS_CLAUSE = re.compile(r"[.!?。！？…:;：][\"'”’»)\]]*\s*$")
 SENTENCE_ENDS = re.compile(r"(?<![.!?。！？…])[.!?。！？…]++[\"'”’»)\]]*+(?:\s|$)")
 """Each sentence end inside a block (possessive: a run of 100,000 dots costs one pass)."""
 
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
+"""Where one sentence ends and the next begins (to take a text's first sentence)."""
+
 SENTENCE_STOPS = (".", "!", "?", "。", "！", "？")
 """Characters a finished sentence ends with."""
 
