@@ -44,6 +44,8 @@ def make_record(
     attribution: Optional[dict[str, Any]] = None,
     extracted: bool = False,
     numbering: str = "block",
+    sanitised: Sequence[dict[str, str]] = (),
+    dropped_metadata: Sequence[dict[str, str]] = (),
 ) -> dict[str, Any]:
     """The record of one article (``status`` is ``cleaned`` or ``uncleaned``).
 
@@ -51,6 +53,8 @@ def make_record(
     lists what the cleaner would have removed, so the owner can see why.
     ``numbering`` says what the ``line`` of a removal counts: ``line`` (a line
     of the source file) or ``block`` (a block element of an HTML body, from 1).
+    ``sanitised`` lists the markup the sanitiser dropped from an untrusted
+    HTML body, ``dropped_metadata`` the metadata keys that were not kept.
     """
     record: dict[str, Any] = {
         "source_path": source_path,
@@ -65,6 +69,8 @@ def make_record(
     record["repairs"] = list(metadata_repairs) + (
         [repair_entry(r) for r in result.repairs] if result else []
     )
+    record["sanitised"] = list(sanitised)
+    record["dropped_metadata"] = list(dropped_metadata)
     return record
 
 
@@ -93,6 +99,8 @@ def build_report(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
             "uncleaned": sum(1 for r in records if r["status"] != "cleaned"),
             "removed": sum(len(r["removed"]) for r in records),
             "repairs": sum(len(r["repairs"]) for r in records),
+            "sanitised": sum(len(r.get("sanitised", ())) for r in records),
+            "dropped_metadata": sum(len(r.get("dropped_metadata", ())) for r in records),
         },
         "articles": list(records),
     }

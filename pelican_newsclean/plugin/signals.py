@@ -14,13 +14,15 @@ import os
 import re
 from typing import Any, Mapping, Optional
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article, Page
-from pelican.readers import default_metadata
+from pelican.readers import HTMLReader, RstReader, default_metadata
 from pelican.utils import truncate_html_paragraphs, truncate_html_words
 
 from ..core.classify.profiles import ProfileError
 from ..core.html import CleanedHtml, clean_html, render_result
+from ..core.html.sanitise import SITE_LINK_DEFAULT, sanitise_html
 from ..core.model import CleanResult
 from ..core.pipeline import credit
 from ..core.repair import repair_line
@@ -29,11 +31,12 @@ from .footer import has_footer, render_footer
 from .options import Options
 from .reader import DECODE_KEY, LINES_KEY, READER_NAME, NewsTextReader
 from .state import BuildState
+from .untrusted import (
+    DROPPED_KEY, UntrustedHTMLReader, UntrustedRstReader, install_safe_filters, make_content_safe, record_title,
+    should_clean,
+)
 
 logger = logging.getLogger(__name__)
-
-OPT_OUT = frozenset({"off", "no", "false", "0"})
-OPT_IN = frozenset({"on", "yes", "true", "1"})
 
 REPAIRED_METADATA = ("title", "source", "wire", "subtitle", "description")
 """Text metadata whose mojibake is repaired before the slug is made."""
@@ -51,21 +54,6 @@ def connect() -> None:
     signals.content_object_init.connect(clean_content)
     signals.all_generators_finalized.connect(gather_records)
     signals.finalized.connect(write_build_report)
-
-
-def should_clean(metadata: Mapping[str, Any], options: Options) -> bool:
-    """Whether an article is republished content to clean.
-
-    ``Newsclean: off`` opts out and ``Newsclean: on`` opts in; otherwise a
-    scraped ``.txt``, an article with ``Source`` or ``Source_URL`` metadata,
-    or any article under ``clean_all``.
-    """
-    flag = str(metadata.get("newsclean", "")).strip().lower()
-    if flag in OPT_OUT:
-        return False
-    if flag in OPT_IN or metadata.get("reader") == READER_NAME:
-        return True
-    return options.clean_all or bool(metadata.get("source") or metadata.get("source_url"))
 
 
 def report_path(settings: Mapping[str, Any], options: Options) -> Optional[str]:
@@ -92,12 +80,18 @@ def start_build(pelican: Any) -> None:
 
 
 def add_reader(readers: Any) -> None:
-    """``readers_init``: read scraped text files with the configured extensions."""
+    """``readers_init``: read scraped text files with the configured extensions, and read
+    republished HTML and reST files with their untrusted parts switched off."""
     build = state.of(readers.settings)
-    if build is None or not build.options.txt_reader:
+    if build is None:
         return
-    for extension in build.options.extensions:
-        readers.reader_classes[extension] = NewsTextReader
+    for stock, safer in ((HTMLReader, UntrustedHTMLReader), (RstReader, UntrustedRstReader)):
+        for extension, reader in list(readers.reader_classes.items()):
+            if reader is stock:
+                readers.reader_classes[extension] = safer
+    if build.options.txt_reader:
+        for extension in build.options.extensions:
+            readers.reader_classes[extension] = NewsTextReader
 
 
 def _markup(text: str) -> list[str]:
@@ -108,8 +102,8 @@ def repair_metadata(generator: Any, metadata: dict[str, Any]) -> None:
     """``*_generator_context``: repair the title and text metadata before the slug.
 
     Titles of Markdown, reST and HTML articles are HTML: a repair that would
-    change their markup (unescape ``&lt;``, say) is not applied. A scraped
-    text's title is plain text, escaped here once repaired.
+    change their markup (unescape ``&lt;``, say) is not applied. Values are
+    escaped later, in ``content_object_init`` (the slug does not change).
     """
     build = state.of(generator.settings)
     if build is None:
@@ -127,8 +121,6 @@ def repair_metadata(generator: Any, metadata: dict[str, Any]) -> None:
                 found.extend(report.repair_entry(r, field=key) for r in repairs)
         if found:
             metadata[METADATA_REPAIRS_KEY] = found
-    if plain_text and isinstance(metadata.get("title"), str):
-        metadata["title"] = html.escape(metadata["title"], quote=False)
 
 
 def _pop_metadata(instance: Any, key: str) -> Any:
@@ -156,7 +148,9 @@ def _original_date(instance: Any) -> tuple[Optional[str], Optional[str]]:
 
 
 def _text(value: Any) -> Optional[str]:
-    """A metadata value as stripped text, or None."""
+    """A metadata value as stripped text, or None (escaped metadata is read back as text)."""
+    if isinstance(value, Markup):
+        value = value.unescape()
     text = str(value).strip() if value else ""
     return text or None
 
@@ -197,12 +191,16 @@ def clean_content(instance: Any) -> None:
         return
     metadata_repairs = _metadata_repairs(instance)
     body, meta = instance._content, instance.metadata
-    if not should_clean(meta, build.options) or body is None or has_footer(body):
+    if not should_clean(meta, build.options):
         return
     date, date_iso = _original_date(instance)
     credits = {"source": meta.get("source"), "source_url": meta.get("source_url"), "wire": meta.get("wire"),
-               "date": date_iso}
+               "date": date_iso}  # as text, before the metadata is escaped: the footer escapes them itself
     credits = {key: text for key, value in credits.items() if (text := _text(value))}
+    from_html = meta.get("reader") != READER_NAME
+    dropped_metadata = [*(_pop_metadata(instance, DROPPED_KEY) or ()), *make_content_safe(instance, from_html)]
+    if body is None or has_footer(body):
+        return
     cleaned, note, level = _clean_body(build, instance, body, credits)
     result = cleaned.result
     if note:
@@ -212,6 +210,10 @@ def clean_content(instance: Any) -> None:
         body = cleaned.html
         logger.debug("newsclean: %s: %d blocks removed, %d repairs", instance.source_path,
                      len(result.removed), len(result.repairs))
+    sanitised = ()
+    if from_html:  # untrusted HTML; a text file's body is escaped text by construction
+        clean = sanitise_html(body, _site_link(instance.settings))
+        body, sanitised = clean.html, clean.dropped
     attribution = {"publisher": result.publisher, "source_url": credits.get("source_url"), "link": result.link,
                    "wire": result.wire, "date": date_iso}
     if "summary" not in meta:
@@ -231,7 +233,7 @@ def clean_content(instance: Any) -> None:
     instance._content = body
     setattr(instance, report.RECORD_ATTRIBUTE, report.make_record(
         source_path=instance.relative_source_path,
-        title=getattr(instance, "title", None),
+        title=record_title(getattr(instance, "title", None)),
         status="uncleaned" if note else "cleaned",
         result=result,
         note=note,
@@ -239,7 +241,17 @@ def clean_content(instance: Any) -> None:
         attribution=attribution,
         extracted=cleaned.extracted,
         numbering="line" if cleaned.line_numbers else "block",
+        sanitised=[d.as_dict() for d in sanitised],
+        dropped_metadata=dropped_metadata,
     ))
+
+
+def _site_link(settings: Mapping[str, Any]) -> re.Pattern[str]:
+    """Pelican's intra-site link syntax as this site sets it, at the start of a URL."""
+    try:
+        return re.compile(settings["INTRASITE_LINK_REGEX"])
+    except (KeyError, re.error):
+        return SITE_LINK_DEFAULT
 
 
 def _metadata_repairs(instance: Any) -> list[dict[str, Any]]:
@@ -326,6 +338,8 @@ def gather_records(generators: list[Any]) -> None:
     build = state.of(generators[0].settings)
     if build is not None:
         build.records = report.collect_records(generators)
+        if build.records:  # republished articles, cached ones included: no theme may unescape them
+            install_safe_filters(generators)
 
 
 def write_build_report(pelican: Any) -> None:

@@ -1,0 +1,234 @@
+"""Untrusted input: what a republished article brings is made safe before any template sees it.
+
+- Metadata values (title, description, any header key, author, category and
+  tag names) are escaped text: no markup, no attribute break-out. Keys that
+  steer Pelican (``save_as``, ``url``, ``template``...) must hold a plain path.
+- A saved page's ``<meta>`` tags are allow-listed (:class:`UntrustedHTMLReader`);
+  a republished reST file is read with file inclusion and raw HTML off
+  (:class:`UntrustedRstReader`).
+- Jinja's ``striptags`` unescapes what it strips, which would undo the
+  escaping: builds with republished articles get a ``striptags`` that
+  escapes its result again (:func:`safe_striptags`).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from typing import Any, Mapping, Optional
+
+from markupsafe import Markup
+from pelican.readers import HTMLReader, RstReader
+from pelican.urlwrappers import URLWrapper
+from pelican.utils import slugify
+
+from ..core.html.sanitise import escape_text, sanitise_html, text_of_html
+from . import state
+from .options import Options
+
+logger = logging.getLogger(__name__)
+
+OPT_OUT = frozenset({"off", "no", "false", "0"})
+OPT_IN = frozenset({"on", "yes", "true", "1"})
+
+TEXT_READER = "newstext"
+"""What Pelican puts in an article's ``reader`` metadata for the plugin's text reader."""
+
+PAGE_METADATA = frozenset({
+    "title", "date", "modified", "author", "authors", "description", "lang", "source", "source_url", "wire",
+    "newsclean",
+})
+"""The ``<meta>`` keys kept from a republished HTML file; the others are dropped."""
+
+STEERING = frozenset({"save_as", "url", "template", "status", "slug", "lang", "translation", "translation_of"})
+"""Keys that steer Pelican: a republished file's own (``<meta>``) are dropped, a header's must be plain."""
+
+_PLAIN_VALUE = re.compile(r"[\w.\-/~+]*")
+
+DROPPED_KEY = "newsclean_dropped_metadata"
+"""Metadata: the keys a republished file's metadata lost, with why (for the report)."""
+
+UNTOUCHED = frozenset({"reader", "date", "modified"})
+
+
+def should_clean(metadata: Mapping[str, Any], options: Options) -> bool:
+    """Whether an article is republished content: the plugin cleans it and treats it as untrusted.
+
+    ``Newsclean: off`` opts out and ``Newsclean: on`` opts in; otherwise a
+    scraped ``.txt``, an article with ``Source`` or ``Source_URL`` metadata,
+    or any article under ``clean_all``.
+    """
+    flag = str(metadata.get("newsclean", "")).strip().lower()
+    if flag in OPT_OUT:
+        return False
+    if flag in OPT_IN or metadata.get("reader") == TEXT_READER:
+        return True
+    return options.clean_all or bool(metadata.get("source") or metadata.get("source_url"))
+
+
+def _plain(value: str, from_html: bool) -> str:
+    return text_of_html(value) if from_html else value
+
+
+def _safe_wrapper(wrapper: URLWrapper, from_html: bool) -> None:
+    """An author, category or tag: its slug from its text, its name escaped."""
+    if isinstance(wrapper.name, Markup):
+        return
+    text = _plain(str(wrapper.name), from_html)
+    wrapper.name = text
+    wrapper.slug = wrapper.slug  # fixed now, from the text: escaping the name must not change it
+    wrapper.name = Markup(escape_text(text, quotes=False))
+
+
+def _attribute(key: str) -> str:
+    """The article attribute Pelican sets from a metadata key."""
+    return f"override_{key}" if key in ("save_as", "url") else key.lower()
+
+
+def _slug(instance: Any, text: str) -> str:
+    """A slug made of ``text`` as Pelican makes slugs (of the title, when ``text`` has none)."""
+    settings = instance.settings
+    options = {"regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+               "preserve_case": settings.get("SLUGIFY_PRESERVE_CASE", False),
+               "use_unicode": settings.get("SLUGIFY_USE_UNICODE", False)}
+    return slugify(text, **options) or slugify(str(getattr(instance, "title", "")), **options) or "untitled"
+
+
+def _fallback(instance: Any, key: str) -> Optional[str]:
+    """What Pelican gives an article without ``key`` (None: nothing, the key is optional)."""
+    return {
+        "lang": instance.settings.get("DEFAULT_LANG", "en"),
+        "template": instance.default_template,
+        "status": "published",
+    }.get(key)
+
+
+def make_content_safe(instance: Any, from_html: bool) -> list[dict[str, str]]:
+    """Escape every text value of a republished article's metadata, in place (idempotent).
+
+    ``from_html``: the values are HTML (Markdown, reST, HTML readers), so
+    their tags go and their entities are read first; a text file's are plain
+    text. Escaped values are :class:`~markupsafe.Markup`, which marks them
+    done. Returns what was dropped: a steering key whose value is no plain
+    path or name (a WARNING names the file and the key).
+    """
+    metadata = instance.metadata
+    dropped = []
+    for key, value in list(metadata.items()):
+        if key in UNTOUCHED or key.startswith("newsclean_") or isinstance(value, Markup):
+            continue
+        new: Any = value
+        if isinstance(value, URLWrapper):
+            _safe_wrapper(value, from_html)
+        elif isinstance(value, (list, tuple)) and all(isinstance(v, URLWrapper) for v in value):
+            for wrapper in value:
+                _safe_wrapper(wrapper, from_html)
+        elif not isinstance(value, str):
+            continue
+        elif key == "summary":
+            new = Markup(sanitise_html(value).html)
+        elif key in STEERING and not _PLAIN_VALUE.fullmatch(value):
+            if key == "slug":
+                new = _slug(instance, _plain(value, from_html))
+            else:
+                dropped.append({"key": key, "value": value[:200], "why": "not a plain path or name"})
+                logger.warning("newsclean: %s: metadata %r is not a plain value (%r): ignored",
+                               instance.source_path, key, value[:80])
+                del metadata[key]
+                fallback = _fallback(instance, key)
+                if fallback is not None:
+                    setattr(instance, _attribute(key), fallback)
+                elif hasattr(instance, _attribute(key)):
+                    delattr(instance, _attribute(key))
+                continue
+        elif key not in STEERING:
+            new = Markup(escape_text(_plain(value, from_html)))
+        if new is not value:
+            metadata[key] = new
+            setattr(instance, _attribute(key), new)
+    if "summary" in metadata:
+        instance._summary = metadata["summary"]
+    return dropped
+
+
+def safe_striptags(value: Any) -> Markup:
+    """Jinja's ``striptags``, then the text escaped again (Jinja's own unescapes it).
+
+    >>> safe_striptags('&lt;/title&gt;&lt;script&gt; "x"')
+    Markup('&lt;/title&gt;&lt;script&gt; &quot;x&quot;')
+    """
+    return Markup(html.escape(Markup(str(value)).striptags(), quote=True))
+
+
+def install_safe_filters(generators: list[Any]) -> None:
+    """Give every generator's Jinja environment :func:`safe_striptags` (unless the site set its own)."""
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        custom = generator.settings.get("JINJA_FILTERS") or {}
+        if env is not None and "striptags" not in custom:
+            env.filters["striptags"] = safe_striptags
+
+
+class UntrustedHTMLReader(HTMLReader):
+    """Pelican's HTML reader; a republished file's ``<meta>`` tags are allow-listed.
+
+    Pelican turns every named ``<meta>`` of an HTML file into metadata, so a
+    saved page would decide ``save_as``, ``template``, ``status``... Only
+    :data:`PAGE_METADATA` is kept from a file the plugin will clean.
+    """
+
+    def read(self, filename: str) -> tuple[str, dict[str, Any]]:
+        content, metadata = super().read(filename)
+        build = state.of(self.settings)
+        if build is None or not should_clean({**metadata, "reader": "html"}, build.options):
+            return content, metadata
+        dropped = [{"key": key, "value": str(value)[:200], "why": "not allowed from a republished page"}
+                   for key, value in metadata.items() if key not in PAGE_METADATA]
+        kept = {key: value for key, value in metadata.items() if key in PAGE_METADATA}
+        if dropped:
+            kept[DROPPED_KEY] = dropped
+            logger.info("newsclean: %s: metadata from the page ignored: %s", filename,
+                        ", ".join(d["key"] for d in dropped))
+        return content, kept
+
+
+_RST_FIELD = re.compile(r"^:(source|source_url|newsclean):\s*(\S*)", re.IGNORECASE | re.MULTILINE)
+
+
+class UntrustedRstReader(RstReader):
+    """Pelican's reST reader; a republished file is read with file inclusion and raw HTML off.
+
+    docutils' ``include`` and ``raw`` directives would let a republished file
+    read any file of the machine into the site.
+    """
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        if not self._republished(source_path):
+            return super().read(source_path)
+        safe = {**(self.settings.get("DOCUTILS_SETTINGS") or {}), "file_insertion_enabled": False,
+                "raw_enabled": False, "halt_level": 5, "report_level": 5}  # a disabled directive is no error
+        own = self.settings
+        self.settings = {**own, "DOCUTILS_SETTINGS": safe}
+        try:
+            return super().read(source_path)
+        finally:
+            self.settings = own
+
+    def _republished(self, source_path: str) -> bool:
+        build = state.of(self.settings)
+        if build is None:
+            return False
+        try:
+            with open(source_path, encoding="utf-8", errors="replace") as handle:
+                head = handle.read(20_000)
+        except OSError:
+            return False
+        fields = {name.lower(): value for name, value in _RST_FIELD.findall(head)}
+        metadata = {key: value or "yes" for key, value in fields.items()}
+        return should_clean(metadata, build.options)
+
+
+def record_title(title: Optional[str]) -> Optional[str]:
+    """A title as the report shows it: text, not HTML."""
+    return html.unescape(str(title)) if title is not None else None
