@@ -17,6 +17,7 @@ import argparse
 import dataclasses
 import json
 import os
+import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -242,6 +243,14 @@ def _use_color(stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """Scraped text for a terminal: control characters (an ANSI escape, say) shown as ``\\xNN``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
 def _diff(path: str, result: CleanResult, color: bool) -> str:
     """What was repaired and removed, and why: red removals, yellow repairs."""
 
@@ -253,7 +262,7 @@ def _diff(path: str, result: CleanResult, color: bool) -> str:
         where = f"{r.line:>5}" if r.line is not None else "     "
         lines.append(paint(_YELLOW, f"~{where}  [{r.kind}] {r.before!r} -> {r.after!r}"))
     for r in result.removed:
-        lines.append(paint(_RED, f"-{r.line:>5}  [{r.reason}] {r.text}") + "  " + paint(_DIM, f"({r.rule})"))
+        lines.append(paint(_RED, f"-{r.line:>5}  [{r.reason}] {_printable(r.text)}") + "  " + paint(_DIM, f"({r.rule})"))
     lines.append(paint(_DIM, f"{len(result.removed)} removed, {len(result.repairs)} repaired, "
                              f"{len(result.paragraphs)} paragraphs kept; title: {result.title!r}; "
                              f"publisher: {result.publisher or '-'}; wire: {result.wire or '-'}"))

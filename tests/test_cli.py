@@ -126,3 +126,12 @@ def test_a_pelican_metadata_header_is_metadata_not_text(tmp_path, capsys):
     assert (got["title"], got["publisher"]) == ("The bridge is open", "Daily Bugle")
     assert got["paragraphs"] == ["The old bridge reopened on Monday after two years of repairs."]
     assert [r["line"] for r in got["removed"]] == [5, 8]  # lines of the file, header included
+
+
+def test_diff_shows_control_characters_of_removed_text_as_text(tmp_path, capsys):
+    path = tmp_path / "escape.txt"
+    prose = "The council met on Tuesday to approve the budget for the new bridge over the river."
+    path.write_text(f"Share \x1b[2J\x1b[31mRED\x1b[0m now\n{prose}\n", encoding="utf-8")
+    assert newsclean(["diff", "--off", "repair_encoding", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\x1b[2J" in out

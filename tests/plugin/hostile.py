@@ -43,16 +43,20 @@ HEADER_KEYS = ["Title", "Subtitle", "Description", "Summary", "Author", "Authors
 
 
 def txt_articles() -> dict[str, str]:
-    """Scraped text articles: each payload in each header key, and in the body."""
+    """Scraped text articles: each payload in a title and a headline of its own, and every
+    payload at once in each other header key and in the body."""
     files = {}
+    body = "\n".join(f"{PROSE} {payload}" for _n, _family, payload in PAYLOADS)
     for n, _family, payload in PAYLOADS:
-        for key in HEADER_KEYS:
-            value = f"{key[0]}{n} {payload}" if key in ("Slug", "Title") else payload  # slugs stay distinct
-            header = {"Title": f"Payload {n} in {key}", "Date": "2024-05-01", "Source": "Gazette", key: value}
-            lines = [f"{k}: {v}" for k, v in header.items()]
-            files[f"p{n}-{key.lower()}.txt"] = "\n".join(lines) + f"\n\n{PROSE}\n{PROSE} And more.\n"
+        files[f"p{n}-title.txt"] = (f"Title: T{n} {payload}\nDate: 2024-05-01\nSource: Gazette\n\n"
+                                    f"{PROSE}\n{PROSE} And more.\n")
         # a header-less scrape whose headline and first paragraph hold the payload
         files[f"p{n}-headline.txt"] = f"Headline {n} {payload} here\n{payload} {PROSE}\n{PROSE}\n"
+    every = " ".join(payload for _n, _family, payload in PAYLOADS)
+    for key in HEADER_KEYS[1:]:
+        value = f"{key} {every}"  # slugs and names stay distinct
+        files[f"key-{key.lower()}.txt"] = (f"Title: Payloads in {key}\nDate: 2024-05-01\nSource: Gazette\n"
+                                           f"{key}: {value}\n\n{body}\n")
     return files
 
 
