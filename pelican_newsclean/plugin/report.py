@@ -11,10 +11,17 @@ import json
 import os
 from typing import Any, Iterable, Optional, Sequence
 
+from markupsafe import Markup
+
+from ..core.html.sanitise import escape_text
 from ..core.model import CleanResult, Repair
 
 REPORT_FORMAT = 1
 RECORD_ATTRIBUTE = "newsclean"
+"""The article attribute themes read: the record, every text in it escaped."""
+
+RAW_RECORD_ATTRIBUTE = "newsclean_record"
+"""The article attribute the report is made from: the record as plain data."""
 
 _CONTENT_LISTS = (
     "articles", "translations", "drafts", "drafts_translations", "hidden_articles",
@@ -74,6 +81,24 @@ def make_record(
     return record
 
 
+def attach_record(content: Any, record: dict[str, Any]) -> None:
+    """Give an article its record: as data for the report, and escaped for themes."""
+    setattr(content, RAW_RECORD_ATTRIBUTE, record)
+    setattr(content, RECORD_ATTRIBUTE, escaped(record))
+
+
+def escaped(value: Any) -> Any:
+    """A record with every string in it escaped text (:class:`~markupsafe.Markup`): what a theme
+    prints of it is text, even without ``|e``."""
+    if isinstance(value, str):
+        return Markup(escape_text(value))
+    if isinstance(value, dict):
+        return {key: escaped(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [escaped(item) for item in value]
+    return value
+
+
 def collect_records(generators: Iterable[Any]) -> list[dict[str, Any]]:
     """The records of every content object of the build, by source path."""
     seen: set[int] = set()
@@ -81,7 +106,7 @@ def collect_records(generators: Iterable[Any]) -> list[dict[str, Any]]:
     for generator in generators:
         for name in _CONTENT_LISTS:
             for content in getattr(generator, name, None) or ():
-                record = getattr(content, RECORD_ATTRIBUTE, None)
+                record = getattr(content, RAW_RECORD_ATTRIBUTE, None)
                 if isinstance(record, dict) and id(content) not in seen:
                     seen.add(id(content))
                     records.append(record)

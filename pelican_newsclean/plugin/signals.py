@@ -231,7 +231,7 @@ def clean_content(instance: Any) -> None:
         }
         body = f"{body.rstrip()}\n{_footer(build, instance, variables)}\n"
     instance._content = body
-    setattr(instance, report.RECORD_ATTRIBUTE, report.make_record(
+    report.attach_record(instance, report.make_record(
         source_path=instance.relative_source_path,
         title=record_title(getattr(instance, "title", None)),
         status="uncleaned" if note else "cleaned",

@@ -44,7 +44,7 @@ PAGE_METADATA = frozenset({
 STEERING = frozenset({"save_as", "url", "template", "status", "slug", "lang", "translation", "translation_of"})
 """Keys that steer Pelican: a republished file's own (``<meta>``) are dropped, a header's must be plain."""
 
-_PLAIN_VALUE = re.compile(r"[\w.\-/~+]*")
+_PLAIN_VALUE = re.compile(r"(?!.*\.\.)[\w.\-/~+]*")  # no "..": nothing outside the site
 
 DROPPED_KEY = "newsclean_dropped_metadata"
 """Metadata: the keys a republished file's metadata lost, with why (for the report)."""

@@ -39,7 +39,7 @@ PAYLOADS: list[tuple[int, str, str]] = [
 
 # Header keys each payload goes into, in its own article.
 HEADER_KEYS = ["Title", "Subtitle", "Description", "Summary", "Author", "Authors", "Category", "Tags",
-               "Keywords", "Lang", "Slug", "Custom"]
+               "Keywords", "Lang", "Slug", "Custom", "Source", "Wire", "Source_URL"]
 
 
 def txt_articles() -> dict[str, str]:
@@ -55,7 +55,8 @@ def txt_articles() -> dict[str, str]:
     every = " ".join(payload for _n, _family, payload in PAYLOADS)
     for key in HEADER_KEYS[1:]:
         value = f"{key} {every}"  # slugs and names stay distinct
-        files[f"key-{key.lower()}.txt"] = (f"Title: Payloads in {key}\nDate: 2024-05-01\nSource: Gazette\n"
+        source = "" if key == "Source" else "Source: Gazette\n"
+        files[f"key-{key.lower()}.txt"] = (f"Title: Payloads in {key}\nDate: 2024-05-01\n{source}"
                                            f"{key}: {value}\n\n{body}\n")
     return files
 
