@@ -25,6 +25,7 @@ from pelican.utils import slugify
 
 from ..core.html.sanitise import escape_text, sanitise_html, text_of_html
 from . import state
+from .wrappers import ESCAPED
 from .options import Options
 
 logger = logging.getLogger(__name__)
@@ -72,13 +73,15 @@ def _plain(value: str, from_html: bool) -> str:
 
 
 def _safe_wrapper(wrapper: URLWrapper, from_html: bool) -> None:
-    """An author, category or tag: its slug from its text, its name escaped."""
-    if isinstance(wrapper.name, Markup):
-        return
+    """An author, category or tag: its slug from its text, its name escaped (and said to be HTML)."""
+    escaped = ESCAPED.get(type(wrapper))
+    if escaped is None:
+        return  # done already, or a class of the site's own
     text = _plain(str(wrapper.name), from_html)
     wrapper.name = text
     wrapper.slug = wrapper.slug  # fixed now, from the text: escaping the name must not change it
     wrapper.name = Markup(escape_text(text, quotes=False))
+    wrapper.__class__ = escaped
 
 
 def _attribute(key: str) -> str:

@@ -35,7 +35,12 @@ PAYLOADS: list[tuple[int, str, str]] = [
     (10, "</script> break-out", f"</script><img src=x onerror={mark(10)}>"),
     (11, "comment break-out", f"--><img src=x onerror={mark(11)}>"),
     (12, "attribute break-out to a script", f'"><script>{mark(12)}</script>'),
+    (13, "attribute break-out to autofocus", f'" autofocus onfocus={mark(13)} x="'),
+    (14, "iframe srcdoc", f'<iframe srcdoc="&lt;script&gt;parent.{mark(14)}&lt;/script&gt;"></iframe>'),
+    (15, "</style> break-out", f"</style><img src=x onerror={mark(15)}>"),
 ]
+FLAKY = {13}
+"""Families a browser runs only most of the time (autofocus): not required of the control."""
 
 # Header keys each payload goes into, in its own article.
 HEADER_KEYS = ["Title", "Subtitle", "Description", "Summary", "Author", "Authors", "Category", "Tags",
