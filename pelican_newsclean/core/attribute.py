@@ -12,6 +12,7 @@ from typing import Any, Mapping, Optional, Sequence
 from urllib.parse import urlsplit
 
 from .classify.profiles import Profile, profile_for_domain
+from .model import Removal
 from .wires import WIRE_NAMES, alternation
 
 _WIRE_ALT = alternation(WIRE_NAMES)
@@ -26,6 +27,11 @@ class Attribution:
 
     ``link`` is the address to link to: ``source_url``, else the publisher's
     home page, and only ever an absolute http(s) URL (see :func:`safe_url`).
+    ``publisher_from`` says how the publisher was found: ``metadata``,
+    ``profile``, ``page`` (the saved page's own metadata), ``source-url``
+    (its host), ``removed-text`` (two lines the cleaner removed agree), or
+    None (unknown). ``byline`` and ``found_date`` come from lines the cleaner
+    removed as a byline or a timestamp.
     """
 
     publisher: Optional[str] = None
@@ -34,6 +40,9 @@ class Attribution:
     source_url: Optional[str] = None
     date: Optional[str] = None
     link: Optional[str] = None
+    publisher_from: Optional[str] = None
+    byline: Optional[str] = None
+    found_date: Optional[str] = None
 
 
 def safe_url(url: Optional[str]) -> Optional[str]:
@@ -80,29 +89,139 @@ def attribute(
     profile: Optional[Profile],
     profiles: Sequence[Profile],
     metadata: Mapping[str, Any],
+    removed: Sequence[Removal] = (),
 ) -> Attribution:
     """Credits from the caller's metadata first, else from the text.
 
     The publisher is the ``source`` metadata, else the profile that hit (or
-    the one whose domain ``source_url`` is on), else the host of a safe
-    ``source_url``.
+    the one whose domain ``source_url`` is on), else the saved page's own
+    name for its site (``source_site``), else the host of a safe
+    ``source_url``, else a name two removed lines agree on ("© 2024 Foo
+    Media", "Subscribe to Foo Premium"); a wire's copyright names the wire.
     """
     source_url = _text(metadata.get("source_url"))
     if profile is None and source_url:
         profile = profile_for_domain(profiles, source_url)
-    publisher = _text(metadata.get("source")) or (profile.name if profile else None)
+    named, wire_in_text = removed_publisher(removed)
+    candidates = (
+        ("metadata", _text(metadata.get("source"))),
+        ("profile", profile.name if profile else None),
+        ("page", _text(metadata.get("source_site"))),
+    )
+    publisher_from, publisher = next(((how, name) for how, name in candidates if name), (None, None))
     publisher_url = source_url or (profile.home if profile and publisher == profile.name else None)
     link = safe_url(source_url) or safe_url(publisher_url)
     if not publisher and link:
-        publisher = urlsplit(link).hostname
+        publisher_from, publisher = "source-url", urlsplit(link).hostname
+    if not publisher and named:
+        publisher_from, publisher = "removed-text", named
     return Attribution(
         publisher=publisher,
         publisher_url=publisher_url,
-        wire=_text(metadata.get("wire")) or find_wire(paragraphs),
+        wire=_text(metadata.get("wire")) or find_wire(paragraphs) or wire_in_text,
         source_url=source_url,
         date=_date(metadata.get("date")),
         link=link,
+        publisher_from=publisher_from,
+        byline=byline_name(removed),
+        found_date=removed_date(removed),
     )
+
+
+_BYLINE_START = re.compile(r"^(?:by|written by|words by|von|por|par|di|door|oleh|av|af|автор|author|reporter)\b[:\s]+",
+                           re.IGNORECASE)
+_BYLINE_END = re.compile(r"\s*(?:[,|/•·]|\s[-–—]\s|\bfor\b|\bpublished\b|\bupdated\b|\bposted\b|\d).*$",
+                         re.IGNORECASE)
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|de|van|von|da|del|der|la|le|bin|al|and|y|e)$")
+
+
+def byline_name(removed: Sequence[Removal]) -> Optional[str]:
+    """The author's name in a line the cleaner removed as a byline ("By Jane Doe, Associated Press").
+
+    >>> byline_name([Removal(2, "By JANE DOE and JOHN ROE, Associated Press", "byline")])
+    'Jane Doe and John Roe'
+    >>> byline_name([Removal(2, "By the way, read this", "byline")]) is None
+    True
+    """
+    for removal in removed:
+        if removal.reason != "byline" or not _BYLINE_START.match(removal.text):
+            continue
+        name = _BYLINE_END.sub("", _BYLINE_START.sub("", removal.text.strip(), count=1)).strip(" .:;")
+        if name.replace(" and ", " ").isupper():
+            name = " ".join(word if word == "and" else word.capitalize() for word in name.split())
+        words = name.split()
+        if 1 <= len(words) <= 8 and len(name) <= 80 and all(_NAME_WORD.match(w) for w in words):
+            if sum(w[0].isupper() for w in words) >= min(2, len(words)):
+                return name
+    return None
+
+
+_MONTH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DATE_IN_LINE = re.compile(
+    rf"\b(?:(?:{_MONTH})[a-z]*\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}\s+(?:{_MONTH})[a-z]*\.?\s+(?:19|20)\d{{2}}"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})",
+    re.IGNORECASE,
+)
+
+
+def removed_date(removed: Sequence[Removal]) -> Optional[str]:
+    """The date in a line the cleaner removed as a timestamp or byline (ISO), never one of the prose.
+
+    >>> removed_date([Removal(3, "Published April 17, 2024 10:30 a.m. EDT", "timestamp")])
+    '2024-04-17'
+    """
+    from dateutil import parser
+
+    for removal in removed:
+        if removal.reason not in ("timestamp", "byline"):
+            continue
+        found = _DATE_IN_LINE.search(removal.text)
+        if found is None:
+            continue
+        try:
+            day = parser.parse(found[0], dayfirst="." in found[0])
+        except (ValueError, OverflowError):
+            continue
+        return day.date().isoformat()
+    return None
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\s*(?=©|\(c\)|(?:19|20)\d{2}))\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?"
+                        r"(?P<name>[^\d.,;|©()?!]{3,60}?)\s*(?:$|[.,;|?!™®]|\b(?:all rights|inc|ltd|llc|plc|gmbh|or its|and its)\b)",
+                        re.IGNORECASE)
+_SUBSCRIBE = re.compile(r"\b(?:subscribe to|support|sign up for|become a member of)\s+(?:the\s+)?"
+                        r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})", re.IGNORECASE)
+
+
+def removed_publisher(removed: Sequence[Removal]) -> tuple[Optional[str], Optional[str]]:
+    """A publisher two removed lines agree on, and a wire named by a copyright line.
+
+    >>> removed_publisher([Removal(9, "© 2024 Foo Media. All rights reserved.", "copyright"),
+    ...                    Removal(1, "Subscribe to Foo Premium", "subscription")])
+    ('Foo Media', None)
+    >>> removed_publisher([Removal(9, "© 2024 The Associated Press. All rights reserved.", "copyright")])
+    (None, 'Associated Press')
+    """
+    claims: list[str] = []  # names in copyright lines
+    seconds: list[tuple[int, str]] = []  # every name, with its line
+    wire = None
+    for removal in removed:
+        for pattern in (_COPYRIGHT, _SUBSCRIBE):
+            for match in pattern.finditer(removal.text):
+                name = match["name"].strip(" -–—:")
+                bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+                if bare.upper() in WIRE_NAMES:
+                    wire = wire or WIRE_NAMES[bare.upper()]
+                elif name and name[0].isupper():
+                    seconds.append((removal.line, name))
+                    if pattern is _COPYRIGHT:
+                        claims.append(name)
+    for claim in claims:
+        first = claim.split()[0].casefold()
+        lines = {line for line, name in seconds if name.split()[0].casefold() == first}
+        if len(lines) >= 2:
+            return claim, wire
+    return None, wire
 
 
 def _text(value: Any) -> Optional[str]:

@@ -94,6 +94,12 @@ class CleanResult:
     """The id of the publisher profile whose rules the text matched, if any."""
     link: Optional[str] = None
     """The address to credit: ``source_url`` or the publisher's home, only ever http(s)."""
+    publisher_from: Optional[str] = None
+    """How the publisher was found (see :class:`~.attribute.Attribution`)."""
+    byline: Optional[str] = None
+    """The author's name in a removed byline, if any."""
+    found_date: Optional[str] = None
+    """The date in a removed timestamp or byline line, if any (ISO)."""
 
     def as_dict(self) -> dict:
         """A JSON-ready dict (the shape ``newsclean clean --json`` prints)."""

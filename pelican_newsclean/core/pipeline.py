@@ -113,14 +113,14 @@ def clean_numbered(
         decisions=outcome.decisions,
         profile=outcome.profile.id if outcome.profile else None,
     )
-    return _credited(result, attribute(article.paragraphs, outcome.profile, profiles, metadata or {}))
+    return _credited(result, attribute(article.paragraphs, outcome.profile, profiles, metadata or {}, result.removed))
 
 
 def credit(result: CleanResult, metadata: Mapping[str, Any], config: Config = DEFAULT_CONFIG) -> CleanResult:
     """The same cleaning, credited from other metadata: only the attribution is worked out again."""
     profiles = _profiles(config)
     profile = next((p for p in profiles if p.id == result.profile), None)
-    return _credited(result, attribute(result.paragraphs, profile, profiles, metadata))
+    return _credited(result, attribute(result.paragraphs, profile, profiles, metadata, result.removed))
 
 
 def _credited(result: CleanResult, credits: Attribution) -> CleanResult:
@@ -132,6 +132,9 @@ def _credited(result: CleanResult, credits: Attribution) -> CleanResult:
         source_url=credits.source_url,
         date=credits.date,
         link=credits.link,
+        publisher_from=credits.publisher_from,
+        byline=credits.byline,
+        found_date=credits.found_date,
     )
 
 

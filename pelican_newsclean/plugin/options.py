@@ -38,6 +38,9 @@ REPORT_PATH_DEFAULT: Optional[str] = "newsclean-report.json"
 MIN_WORDS_DEFAULT = 20
 MAX_SIZE_DEFAULT: Optional[int] = 1_000_000
 MAX_PARAGRAPHS_DEFAULT: Optional[int] = 5_000
+BYLINE_AUTHOR_DEFAULT = True
+SYNDICATED_DEFAULT = "all"
+SYNDICATED_CHOICES = ("all", "one")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class Options:
     min_words: int = MIN_WORDS_DEFAULT
     max_size: Optional[int] = MAX_SIZE_DEFAULT
     max_paragraphs: Optional[int] = MAX_PARAGRAPHS_DEFAULT
+    byline_author: bool = BYLINE_AUTHOR_DEFAULT
+    syndicated: str = SYNDICATED_DEFAULT
     config: Config = field(default_factory=Config)
 
     def too_big(self, size: int, paragraphs: int) -> Optional[str]:
@@ -102,6 +107,9 @@ _PLUGIN_KEYS: dict[str, tuple[Any, str, Any]] = {
     ),
     "report_path": (_is_optional_str, "a path under OUTPUT_PATH, or None", lambda v: v),
     "min_words": (_is_count, "a whole number >= 0", int),
+    "byline_author": (lambda v: isinstance(v, bool), "True or False", bool),
+    "syndicated": (lambda v: v in SYNDICATED_CHOICES, "'all' (publish every copy) or 'one' (one copy per story)",
+                   str),
     "max_size": (
         _is_limit,
         "None (no limit) or a whole number > 0 (characters of an article's body)",

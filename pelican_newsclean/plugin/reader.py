@@ -27,6 +27,7 @@ from typing import Any, Optional
 from pelican.readers import BaseReader
 
 from ..core.assemble import short_title
+from ..core.model import CleanResult
 from ..core.html import paragraphs_html
 from ..core.pipeline import clean_scraped
 from ..core.read import Decoded, Scraped, UndecodableError, read_scraped
@@ -42,6 +43,17 @@ LINES_KEY = "newsclean_lines"
 
 DECODE_KEY = "newsclean_decode"
 """Metadata: how the file's bytes were decoded, when not as plain UTF-8 (a repair entry)."""
+
+DATE_FROM_KEY = "newsclean_date_from"
+"""Metadata: where the article's date came from (``header``, ``page``, ``removed-line``, ``default``, ``file``)."""
+FOUND_DATE_KEY = "newsclean_found_date"
+"""Metadata: a date in a line the cleaner removed as a timestamp or byline."""
+FOUND_BYLINE_KEY = "newsclean_found_byline"
+"""Metadata: the author's name in a line the cleaner removed as a byline."""
+FOUND_WIRE_KEY = "newsclean_found_wire"
+"""Metadata: the wire service the text credits."""
+FOUND_PUBLISHER_KEY = "newsclean_found_publisher"
+"""Metadata: the publisher the cleaner found (a profile, removed lines)."""
 
 
 class NewsTextReader(BaseReader):
@@ -77,8 +89,16 @@ class NewsTextReader(BaseReader):
             return "", {"status": "skip"}
         body = paragraphs_html(block.text for block in scraped.blocks)
         metadata = {name: self._process(name, value) for name, value in scraped.metadata.items()}
+        found = self._clean_if_needed(source_path, scraped, body)
         if not metadata.get("title"):
-            metadata["title"] = self._find_title(source_path, scraped, body)
+            metadata["title"] = self._title(source_path, scraped, found)
+        if found is not None:  # what the scrape says; the context signal decides (settings may change)
+            metadata.update({key: value for key, value in (
+                (FOUND_DATE_KEY, found.found_date), (FOUND_BYLINE_KEY, found.byline),
+                (FOUND_WIRE_KEY, found.wire), (FOUND_PUBLISHER_KEY, found.publisher),
+            ) if value})
+        if "date" in scraped.metadata:
+            metadata[DATE_FROM_KEY] = "header"
         metadata[LINES_KEY] = tuple(block.line for block in scraped.blocks)
         repair = scraped.decode_repair
         if repair is not None:
@@ -102,27 +122,32 @@ class NewsTextReader(BaseReader):
             return f"<p>{html.escape(value, quote=False)}</p>"
         return self.process_metadata(name, value)
 
-    def _find_title(self, source_path: str, scraped: Scraped, body: str) -> str:
-        """The headline the cleaner finds, else a short title from the first sentence.
+    def _clean_if_needed(self, source_path: str, scraped: Scraped, body: str) -> Optional[CleanResult]:
+        """Clean the text when its header lacks a title, a date or an author, to find them in it.
 
         The result is kept in the build state, so the body is not cleaned again.
-        A body too big to clean (see ``max_size``) is not searched, nor one the
-        cleaner fails on (``content_object_init`` reports that): its title is
-        made from its first line.
+        A body too big to clean (see ``max_size``) is not cleaned here, nor one
+        the cleaner fails on (``content_object_init`` reports that).
         """
         build = state.of(self.settings)
-        first: Optional[str] = None
-        if build is not None and not build.options.too_big(len(body), len(scraped.blocks)):
-            try:
-                result = clean_scraped(scraped, build.options.config)
-            except Exception:  # noqa: BLE001 - reported when the body is cleaned
-                logger.debug("newsclean: %s: no headline searched", source_path, exc_info=True)
-            else:
-                build.keep(source_path, body, result)
-                if result.title:
-                    return result.title
-                first = next(iter(result.paragraphs), None)
-        first = first or scraped.blocks[0].text
+        if build is None or all(key in scraped.metadata for key in ("title", "date", "author")):
+            return None
+        if build.options.too_big(len(body), len(scraped.blocks)):
+            return None
+        try:
+            result = clean_scraped(scraped, build.options.config)
+        except Exception:  # noqa: BLE001 - reported when the body is cleaned
+            logger.debug("newsclean: %s: not cleaned in the reader", source_path, exc_info=True)
+            return None
+        build.keep(source_path, body, result)
+        return result
+
+    @staticmethod
+    def _title(source_path: str, scraped: Scraped, result: Optional[CleanResult]) -> str:
+        """The headline the cleaner found, else a short title from the first sentence."""
+        if result is not None and result.title:
+            return result.title
+        first = (result.paragraphs[0] if result is not None and result.paragraphs else None) or scraped.blocks[0].text
         title = short_title(first) or "Untitled"
         logger.info("newsclean: %s has no headline: title made from its first sentence: %r", source_path, title)
         return title

@@ -53,6 +53,7 @@ def make_record(
     numbering: str = "block",
     sanitised: Sequence[dict[str, str]] = (),
     dropped_metadata: Sequence[dict[str, str]] = (),
+    provenance: Optional[dict[str, Optional[str]]] = None,
 ) -> dict[str, Any]:
     """The record of one article (``status`` is ``cleaned`` or ``uncleaned``).
 
@@ -72,6 +73,7 @@ def make_record(
         "numbering": numbering,
     }
     record.update(attribution or {})
+    record["found"] = dict(provenance or {})  # how the date, author and publisher were found
     record["removed"] = [r.as_dict() for r in result.removed] if result else []
     record["repairs"] = list(metadata_repairs) + (
         [repair_entry(r) for r in result.repairs] if result else []

@@ -18,7 +18,8 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.readers import HTMLReader, RstReader, default_metadata
-from pelican.utils import truncate_html_paragraphs, truncate_html_words
+from pelican.urlwrappers import Author
+from pelican.utils import get_date, set_date_tzinfo, truncate_html_paragraphs, truncate_html_words
 
 from ..core.classify.profiles import ProfileError
 from ..core.html import CleanedHtml, clean_html, render_result
@@ -29,7 +30,10 @@ from ..core.repair import repair_line
 from . import report, state
 from .footer import has_footer, render_footer
 from .options import Options
-from .reader import DECODE_KEY, LINES_KEY, READER_NAME, NewsTextReader
+from .reader import (
+    DATE_FROM_KEY, DECODE_KEY, FOUND_BYLINE_KEY, FOUND_DATE_KEY, FOUND_PUBLISHER_KEY, FOUND_WIRE_KEY, LINES_KEY,
+    READER_NAME, NewsTextReader,
+)
 from .state import BuildState
 from .untrusted import (
     DROPPED_KEY, UntrustedHTMLReader, UntrustedRstReader, install_safe_filters, make_content_safe, record_title,
@@ -43,6 +47,12 @@ REPAIRED_METADATA = ("title", "source", "wire", "subtitle", "description")
 
 METADATA_REPAIRS_KEY = "newsclean_metadata_repairs"
 """Passes the metadata repairs from the context signal to content_object_init."""
+
+AUTHOR_FROM_KEY = "newsclean_author_from"
+"""Metadata: where the author of a republished article came from (``byline``, ``wire``, ``publisher``)."""
+
+UNKNOWN_AUTHOR = "Unknown source"
+"""The author of a republished article of which nothing is known: never the site owner."""
 
 
 def connect() -> None:
@@ -121,6 +131,46 @@ def repair_metadata(generator: Any, metadata: dict[str, Any]) -> None:
                 found.extend(report.repair_entry(r, field=key) for r in repairs)
         if found:
             metadata[METADATA_REPAIRS_KEY] = found
+    if should_clean(metadata, build.options):
+        _choose_date(metadata)
+        if build.options.byline_author:
+            _choose_author(metadata, generator.settings)
+
+
+def _choose_date(metadata: dict[str, Any]) -> None:
+    """The date of a republished article without a date of its own: a date in a line the
+    cleaner removed as a timestamp or byline, else the site's DEFAULT_DATE, else (in
+    ``content_object_init``, which knows the file) the file's modification time."""
+    if metadata.get(DATE_FROM_KEY) in ("header", "page"):
+        return
+    if metadata.get("reader") != READER_NAME and DATE_FROM_KEY not in metadata:
+        return  # Markdown, reST, HTML: a Date of its own or DEFAULT_DATE, as Pelican decided
+    found = metadata.get(FOUND_DATE_KEY)
+    if found:
+        try:
+            metadata["date"], metadata[DATE_FROM_KEY] = get_date(str(found)), "removed-line"
+            return
+        except ValueError:
+            pass
+    if metadata.get("date") is not None:
+        metadata[DATE_FROM_KEY] = "default"
+
+
+def _choose_author(metadata: dict[str, Any], settings: Mapping[str, Any]) -> None:
+    """The author of a republished article whose header names none: the byline found in the
+    scrape, else the wire, else the publisher; never the site owner (Pelican's AUTHOR)."""
+    if metadata.get("author") or metadata.get("authors"):
+        return
+    for how, name in (
+        ("byline", metadata.get(FOUND_BYLINE_KEY)),
+        ("wire", metadata.get("wire") or metadata.get(FOUND_WIRE_KEY)),
+        ("publisher", metadata.get("source") or metadata.get(FOUND_PUBLISHER_KEY) or metadata.get("source_site")),
+        ("unknown", UNKNOWN_AUTHOR),
+    ):
+        if name:
+            metadata["author"] = Author(str(name), settings)
+            metadata[AUTHOR_FROM_KEY] = how
+            return
 
 
 def _pop_metadata(instance: Any, key: str) -> Any:
@@ -193,6 +243,7 @@ def clean_content(instance: Any) -> None:
     body, meta = instance._content, instance.metadata
     if not should_clean(meta, build.options):
         return
+    provenance = _provenance(instance)
     date, date_iso = _original_date(instance)
     credits = {"source": meta.get("source"), "source_url": meta.get("source_url"), "wire": meta.get("wire"),
                "date": date_iso}  # as text, before the metadata is escaped: the footer escapes them itself
@@ -243,7 +294,12 @@ def clean_content(instance: Any) -> None:
         numbering="line" if cleaned.line_numbers else "block",
         sanitised=[d.as_dict() for d in sanitised],
         dropped_metadata=dropped_metadata,
+        provenance={**provenance, "publisher": result.publisher_from},
     ))
+    if result.publisher is None:
+        logger.info("newsclean: %s: no source known (no Source, no profile, no Source_URL): "
+                    "its footer says the source is unknown; give it a 'Source:' to credit it",
+                    instance.source_path, extra={"limit_msg": "newsclean: more articles with no known source"})
 
 
 def _site_link(settings: Mapping[str, Any]) -> re.Pattern[str]:
@@ -252,6 +308,30 @@ def _site_link(settings: Mapping[str, Any]) -> re.Pattern[str]:
         return re.compile(settings["INTRASITE_LINK_REGEX"])
     except (KeyError, re.error):
         return SITE_LINK_DEFAULT
+
+
+def _provenance(instance: Any) -> dict[str, Optional[str]]:
+    """Where the article's date and author came from; a file's time when it has no date at all."""
+    date_from = _pop_metadata(instance, DATE_FROM_KEY)
+    if not isinstance(getattr(instance, "date", None), datetime.datetime):
+        mtime = datetime.datetime.fromtimestamp(os.path.getmtime(instance.source_path))
+        instance.date = instance.metadata["date"] = set_date_tzinfo(mtime, instance.settings.get("TIMEZONE"))
+        instance.locale_date = instance.date.strftime(instance.date_format)
+        date_from = "file"
+    if date_from not in (None, "header"):
+        logger.info("newsclean: %s: no date of its own: dated %s (%s)", instance.source_path,
+                    instance.date.date().isoformat(), _DATE_SOURCES.get(date_from, date_from))
+    for key in (FOUND_DATE_KEY, FOUND_BYLINE_KEY, FOUND_WIRE_KEY, FOUND_PUBLISHER_KEY):
+        _pop_metadata(instance, key)
+    return {"date": date_from or "header", "author": _pop_metadata(instance, AUTHOR_FROM_KEY)}
+
+
+_DATE_SOURCES = {
+    "page": "the saved page's own date",
+    "removed-line": "a date in a line removed as a timestamp or byline",
+    "default": "DEFAULT_DATE",
+    "file": "the file's modification time",
+}
 
 
 def _metadata_repairs(instance: Any) -> list[dict[str, Any]]:

@@ -8,7 +8,10 @@ main content with trafilatura, when it is installed
 from __future__ import annotations
 
 import importlib.util
+import re
+from dataclasses import dataclass
 from typing import Optional
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -57,3 +60,96 @@ def extract_main(page: str) -> Optional[str]:
         return None
     body = BeautifulSoup(extracted, "html.parser").body
     return body.decode_contents() if body is not None else extracted
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    """What a saved page says of itself: its headline, date, author, publisher, address, language."""
+
+    title: Optional[str] = None
+    date: Optional[str] = None
+    author: Optional[str] = None
+    publisher: Optional[str] = None
+    url: Optional[str] = None
+    language: Optional[str] = None
+
+
+_PAGE_SIGNS = re.compile(
+    r"""<meta[^>]+property\s*=\s*["']?og:|<link[^>]+rel\s*=\s*["']?canonical|application/ld\+json|<nav[\s>]""",
+    re.IGNORECASE,
+)
+_SEPARATORS = (" - ", " | ", " — ", " – ", " :: ", " · ")
+
+
+def is_saved_page(document: str) -> bool:
+    """Whether an HTML file is a whole saved web page rather than a Pelican HTML article.
+
+    A saved page says what it is to the web: Open Graph tags, a canonical
+    link, JSON-LD or a ``<nav>``. A Pelican HTML article has none of them.
+
+    >>> is_saved_page('<html><head><meta property="og:title" content="A"></head><body>B</body></html>')
+    True
+    >>> is_saved_page('<html><head><title>A</title><meta name="date" content="2024-01-01"></head></html>')
+    False
+    """
+    return bool(_PAGE_SIGNS.search(document[:200_000]))
+
+
+def strip_site_name(title: str, *names: Optional[str]) -> str:
+    """A page title without the site's name after a separator ("Headline - Sportsnet.ca").
+
+    >>> strip_site_name("Nadal keeps Spain alive - Sportsnet.ca", "Sportsnet.ca")
+    'Nadal keeps Spain alive'
+    >>> strip_site_name("Live - Day 3", "Gazette")
+    'Live - Day 3'
+    """
+    keys = {_key(name) for name in names if name}
+    for separator in _SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and _key(tail) in keys:
+            return head.strip()
+    return title.strip()
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\W+", "", name.casefold().removeprefix("www."))
+
+
+def page_metadata(document: str) -> PageMetadata:
+    """What a saved page says of itself (trafilatura's metadata extractor when installed)."""
+    soup = BeautifulSoup(document[:500_000], "html.parser")
+
+    def meta(*names: str) -> Optional[str]:
+        for name in names:
+            found = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+            if found is not None and str(found.get("content", "")).strip():
+                return str(found["content"]).strip()
+        return None
+
+    canonical = soup.find("link", rel="canonical")
+    html_tag = soup.find("html")
+    language = (html_tag.get("lang") if html_tag is not None else None) or meta("og:locale")
+    found = PageMetadata(
+        title=meta("og:title", "twitter:title") or (soup.title.get_text().strip() if soup.title else None),
+        date=meta("article:published_time", "date", "pubdate", "dc.date"),
+        author=meta("author", "article:author"),
+        publisher=meta("og:site_name", "application-name"),
+        url=(str(canonical["href"]) if canonical is not None and canonical.get("href") else None) or meta("og:url"),
+        language=str(language) if language else None,
+    )
+    if extractor_available():
+        from trafilatura import extract_metadata
+
+        extracted = extract_metadata(document)
+        if extracted is not None:
+            found = PageMetadata(
+                title=extracted.title or found.title,
+                date=extracted.date or found.date,
+                author=extracted.author or found.author,
+                publisher=extracted.sitename or found.publisher,
+                url=found.url or extracted.url,
+                language=found.language or extracted.language,
+            )
+    host = urlsplit(found.url).hostname if found.url else None
+    title = strip_site_name(found.title, found.publisher, host) if found.title else None
+    return PageMetadata(title, found.date, found.author, found.publisher, found.url, found.language)
