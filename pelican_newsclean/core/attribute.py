@@ -100,6 +100,8 @@ def attribute(
     Media", "Subscribe to Foo Premium"); a wire's copyright names the wire.
     """
     source_url = _text(metadata.get("source_url"))
+    if profile is not None and source_url and profile.domains and profile_for_domain([profile], source_url) is None:
+        profile = None  # its rules fired, but the article's own address is another site's
     if profile is None and source_url:
         profile = profile_for_domain(profiles, source_url)
     named, wire_in_text = removed_publisher(removed)

@@ -32,29 +32,11 @@ from ..core.html import paragraphs_html
 from ..core.pipeline import clean_scraped
 from ..core.read import Decoded, Scraped, UndecodableError, read_scraped
 from . import report, state
+from .keys import (
+    DATE_FROM_KEY, DECODE_KEY, FOUND_BYLINE_KEY, FOUND_DATE_KEY, FOUND_PUBLISHER_KEY, FOUND_WIRE_KEY, LINES_KEY,
+)
 
 logger = logging.getLogger(__name__)
-
-READER_NAME = "newstext"
-"""What Pelican puts in an article's ``reader`` metadata for this reader."""
-
-LINES_KEY = "newsclean_lines"
-"""Metadata: the file line number of each body paragraph, in order."""
-
-DECODE_KEY = "newsclean_decode"
-"""Metadata: how the file's bytes were decoded, when not as plain UTF-8 (a repair entry)."""
-
-DATE_FROM_KEY = "newsclean_date_from"
-"""Metadata: where the article's date came from (``header``, ``page``, ``removed-line``, ``default``, ``file``)."""
-FOUND_DATE_KEY = "newsclean_found_date"
-"""Metadata: a date in a line the cleaner removed as a timestamp or byline."""
-FOUND_BYLINE_KEY = "newsclean_found_byline"
-"""Metadata: the author's name in a line the cleaner removed as a byline."""
-FOUND_WIRE_KEY = "newsclean_found_wire"
-"""Metadata: the wire service the text credits."""
-FOUND_PUBLISHER_KEY = "newsclean_found_publisher"
-"""Metadata: the publisher the cleaner found (a profile, removed lines)."""
-
 
 class NewsTextReader(BaseReader):
     """Read a scraped ``.txt`` article: decode, header, title, escaped paragraphs."""

@@ -17,7 +17,8 @@ from typing import Any, Mapping, Optional
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article, Page
-from pelican.readers import HTMLReader, RstReader, default_metadata
+from pelican import readers as readers_module
+from pelican.readers import default_metadata
 from pelican.urlwrappers import Author
 from pelican.utils import get_date, set_date_tzinfo, truncate_html_paragraphs, truncate_html_words
 
@@ -30,13 +31,15 @@ from ..core.repair import repair_line
 from . import report, state
 from .footer import has_footer, render_footer
 from .options import Options
-from .reader import (
-    DATE_FROM_KEY, DECODE_KEY, FOUND_BYLINE_KEY, FOUND_DATE_KEY, FOUND_PUBLISHER_KEY, FOUND_WIRE_KEY, LINES_KEY,
-    READER_NAME, NewsTextReader,
+from .keys import (
+    AUTHOR_FROM_KEY, DATE_FROM_KEY, DECODE_KEY, DROPPED_KEY, FOUND_BYLINE_KEY, FOUND_DATE_KEY, FOUND_PUBLISHER_KEY,
+    FOUND_WIRE_KEY, LINES_KEY, METADATA_REPAIRS_KEY, READER_NAME,
 )
+from .reader import NewsTextReader
 from .state import BuildState
+from . import untrusted
 from .untrusted import (
-    DROPPED_KEY, UntrustedHTMLReader, UntrustedRstReader, install_safe_filters, make_content_safe, record_title,
+    install_safe_filters, make_content_safe, record_title,
     should_clean,
 )
 
@@ -45,11 +48,6 @@ logger = logging.getLogger(__name__)
 REPAIRED_METADATA = ("title", "source", "wire", "subtitle", "description")
 """Text metadata whose mojibake is repaired before the slug is made."""
 
-METADATA_REPAIRS_KEY = "newsclean_metadata_repairs"
-"""Passes the metadata repairs from the context signal to content_object_init."""
-
-AUTHOR_FROM_KEY = "newsclean_author_from"
-"""Metadata: where the author of a republished article came from (``byline``, ``wire``, ``publisher``)."""
 
 UNKNOWN_AUTHOR = "Unknown source"
 """The author of a republished article of which nothing is known: never the site owner."""
@@ -64,6 +62,9 @@ def connect() -> None:
     signals.content_object_init.connect(clean_content)
     signals.all_generators_finalized.connect(gather_records)
     signals.finalized.connect(write_build_report)
+    noise = logging.getLogger("pelican.readers")
+    if not any(isinstance(f, untrusted.SavedPageNoise) for f in noise.filters):
+        noise.filters.insert(0, untrusted.SavedPageNoise())  # before Pelican's own filter, which counts
 
 
 def report_path(settings: Mapping[str, Any], options: Options) -> Optional[str]:
@@ -95,7 +96,8 @@ def add_reader(readers: Any) -> None:
     build = state.of(readers.settings)
     if build is None:
         return
-    for stock, safer in ((HTMLReader, UntrustedHTMLReader), (RstReader, UntrustedRstReader)):
+    for stock, safer in ((readers_module.HTMLReader, untrusted.HTMLReader),
+                         (readers_module.RstReader, untrusted.RstReader)):
         for extension, reader in list(readers.reader_classes.items()):
             if reader is stock:
                 readers.reader_classes[extension] = safer
@@ -242,11 +244,13 @@ def clean_content(instance: Any) -> None:
     metadata_repairs = _metadata_repairs(instance)
     body, meta = instance._content, instance.metadata
     if not should_clean(meta, build.options):
+        if isinstance(instance, Article):
+            build.slugs.add_own(instance)
         return
     provenance = _provenance(instance)
     date, date_iso = _original_date(instance)
     credits = {"source": meta.get("source"), "source_url": meta.get("source_url"), "wire": meta.get("wire"),
-               "date": date_iso}  # as text, before the metadata is escaped: the footer escapes them itself
+               "source_site": meta.get("source_site"), "date": date_iso}  # as text, before the metadata is escaped: the footer escapes them itself
     credits = {key: text for key, value in credits.items() if (text := _text(value))}
     from_html = meta.get("reader") != READER_NAME
     dropped_metadata = [*(_pop_metadata(instance, DROPPED_KEY) or ()), *make_content_safe(instance, from_html)]
@@ -296,6 +300,8 @@ def clean_content(instance: Any) -> None:
         dropped_metadata=dropped_metadata,
         provenance={**provenance, "publisher": result.publisher_from},
     ))
+    if isinstance(instance, Article):
+        build.slugs.add_republished(instance, result.publisher)
     if result.publisher is None:
         logger.info("newsclean: %s: no source known (no Source, no profile, no Source_URL): "
                     "its footer says the source is unknown; give it a 'Source:' to credit it",

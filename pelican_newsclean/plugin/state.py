@@ -16,6 +16,7 @@ from typing import Any, Mapping, Optional
 
 from ..core.config import Config
 from ..core.model import CleanResult
+from .copies import Slugs
 from .options import SETTING_NAME, Options, parse_options, plugin_listed
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ class BuildState:
     results: dict[str, Stored] = field(default_factory=dict)
     records: Optional[list[dict[str, Any]]] = None
     logged: set[str] = field(default_factory=set)
+    slugs: Slugs = field(default_factory=Slugs)
+    saved_pages: set[str] = field(default_factory=set)
 
     def once(self, key: str) -> bool:
         """True the first time ``key`` is asked in this build (for messages said once)."""
@@ -85,6 +88,11 @@ def of(settings: Mapping[str, Any]) -> Optional[BuildState]:
     if state is None or state.settings is not settings:
         state = start(settings)  # a handler called outside a whole build (a test, a tool)
     return state if state is not None and state.options.enabled else None
+
+
+def is_saved_page(path: str) -> bool:
+    """Whether a build under way read the file at ``path`` (a real path) as a saved web page."""
+    return any(path in build.saved_pages for build in _STATES.values())
 
 
 def finish(settings: Mapping[str, Any]) -> None:

@@ -3,9 +3,9 @@
 - Metadata values (title, description, any header key, author, category and
   tag names) are escaped text: no markup, no attribute break-out. Keys that
   steer Pelican (``save_as``, ``url``, ``template``...) must hold a plain path.
-- A saved page's ``<meta>`` tags are allow-listed (:class:`UntrustedHTMLReader`);
+- A saved page's ``<meta>`` tags are allow-listed (:class:`HTMLReader`);
   a republished reST file is read with file inclusion and raw HTML off
-  (:class:`UntrustedRstReader`).
+  (:class:`RstReader`).
 - Jinja's ``striptags`` unescapes what it strips, which would undo the
   escaping: builds with republished articles get a ``striptags`` that
   escapes its result again (:func:`safe_striptags`).
@@ -15,16 +15,20 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 from typing import Any, Mapping, Optional
 
 from markupsafe import Markup
-from pelican.readers import HTMLReader, RstReader
+from pelican import readers
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import slugify
 
+from ..core.html.page import is_saved_page, page_metadata
 from ..core.html.sanitise import escape_text, sanitise_html, text_of_html
+from ..core.read import decode
 from . import state
+from .keys import AUTHOR_FROM_KEY, DATE_FROM_KEY, DROPPED_KEY, LANGUAGE_KEY, READER_NAME, SAVED_PAGE_KEY
 from .wrappers import ESCAPED
 from .options import Options
 
@@ -32,9 +36,6 @@ logger = logging.getLogger(__name__)
 
 OPT_OUT = frozenset({"off", "no", "false", "0"})
 OPT_IN = frozenset({"on", "yes", "true", "1"})
-
-TEXT_READER = "newstext"
-"""What Pelican puts in an article's ``reader`` metadata for the plugin's text reader."""
 
 PAGE_METADATA = frozenset({
     "title", "date", "modified", "author", "authors", "description", "lang", "source", "source_url", "wire",
@@ -47,10 +48,8 @@ STEERING = frozenset({"save_as", "url", "template", "status", "slug", "lang", "t
 
 _PLAIN_VALUE = re.compile(r"(?!.*\.\.)[\w.\-/~+]*")  # no "..": nothing outside the site
 
-DROPPED_KEY = "newsclean_dropped_metadata"
-"""Metadata: the keys a republished file's metadata lost, with why (for the report)."""
 
-UNTOUCHED = frozenset({"reader", "date", "modified"})
+UNTOUCHED = frozenset({"reader", "date", "modified", "source_site"})
 
 
 def should_clean(metadata: Mapping[str, Any], options: Options) -> bool:
@@ -63,7 +62,7 @@ def should_clean(metadata: Mapping[str, Any], options: Options) -> bool:
     flag = str(metadata.get("newsclean", "")).strip().lower()
     if flag in OPT_OUT:
         return False
-    if flag in OPT_IN or metadata.get("reader") == TEXT_READER:
+    if flag in OPT_IN or metadata.get("reader") == READER_NAME or metadata.get(SAVED_PAGE_KEY):
         return True
     return options.clean_all or bool(metadata.get("source") or metadata.get("source_url"))
 
@@ -173,34 +172,89 @@ def install_safe_filters(generators: list[Any]) -> None:
             env.filters["striptags"] = safe_striptags
 
 
-class UntrustedHTMLReader(HTMLReader):
-    """Pelican's HTML reader; a republished file's ``<meta>`` tags are allow-listed.
+class HTMLReader(readers.HTMLReader):
+    """Pelican's HTML reader, for HTML the plugin will clean (named as Pelican's: an article's
+    ``reader`` metadata stays ``html``).
 
-    Pelican turns every named ``<meta>`` of an HTML file into metadata, so a
-    saved page would decide ``save_as``, ``template``, ``status``... Only
-    :data:`PAGE_METADATA` is kept from a file the plugin will clean.
+    A whole saved web page (see :func:`~..core.html.page.is_saved_page`) is read
+    here: its title, date, author, publisher and canonical URL from what it
+    says of itself (Open Graph, JSON-LD, ``<title>`` without the site's name),
+    its body left whole for the article to be extracted. A republished Pelican
+    HTML article is read by Pelican, and only :data:`PAGE_METADATA` is kept of
+    its ``<meta>`` tags: Pelican turns every named ``<meta>`` into metadata, so a
+    saved page would decide ``save_as``, ``template``, ``status``...
     """
 
     def read(self, filename: str) -> tuple[str, dict[str, Any]]:
-        content, metadata = super().read(filename)
         build = state.of(self.settings)
+        if build is not None and build.options.extract_pages:
+            with open(filename, "rb") as handle:
+                document = decode(handle.read()).text
+            if is_saved_page(document) and _own_meta(document).get("newsclean", "").lower() not in OPT_OUT:
+                build.saved_pages.add(os.path.realpath(filename))
+                return document, self._saved_page(filename, document)
+        content, metadata = super().read(filename)
         if build is None or not should_clean({**metadata, "reader": "html"}, build.options):
             return content, metadata
         dropped = [{"key": key, "value": str(value)[:200], "why": "not allowed from a republished page"}
                    for key, value in metadata.items() if key not in PAGE_METADATA]
         kept = {key: value for key, value in metadata.items() if key in PAGE_METADATA}
+        if isinstance(kept.get("title"), list):  # <title> and <meta name="title">: one title
+            kept["title"] = kept["title"][0]
         if dropped:
             kept[DROPPED_KEY] = dropped
             logger.info("newsclean: %s: metadata from the page ignored: %s", filename,
                         ", ".join(d["key"] for d in dropped))
         return content, kept
 
+    def _saved_page(self, filename: str, document: str) -> dict[str, Any]:
+        """The metadata of a saved page: its own ``<meta name>`` of :data:`PAGE_METADATA`, else what
+        the page says of itself."""
+        own = _own_meta(document)
+        page = page_metadata(document)
+        metadata: dict[str, Any] = {SAVED_PAGE_KEY: True, "title": own.get("title") or page.title or "Untitled"}
+        for key, value in (("source", own.get("source")), ("wire", own.get("wire")),
+                           ("source_url", own.get("source_url") or page.url), ("source_site", page.publisher),
+                           (LANGUAGE_KEY, page.language)):
+            if value:
+                metadata[key] = value
+        author = own.get("author") or (page.author.split(";")[0].strip() if page.author else None)
+        for key, value in (("date", own.get("date") or page.date), ("author", author)):
+            if value:
+                try:
+                    metadata[key] = self.process_metadata(key, value)
+                except ValueError:
+                    logger.info("newsclean: %s: the page's %s %r cannot be read: ignored", filename, key, value)
+        if "date" in metadata:
+            metadata[DATE_FROM_KEY] = "page"
+        if "author" in metadata:
+            metadata[AUTHOR_FROM_KEY] = "page"
+        steering = [{"key": key, "value": value[:200], "why": "not allowed from a saved page"}
+                    for key, value in own.items() if key in STEERING]
+        if steering:
+            metadata[DROPPED_KEY] = steering
+        return metadata
+
+
+def _own_meta(document: str) -> dict[str, str]:
+    """A page's ``<meta name=... content=...>`` tags, by lower-case name (the first of each)."""
+    found: dict[str, str] = {}
+    for match in _META.finditer(document[:200_000]):
+        name, content = match["name"].lower(), html.unescape(match["content"])
+        found.setdefault(name, content)
+    return found
+
+
+_META = re.compile(r"""<meta\s+name\s*=\s*["']?(?P<name>[\w:.-]+)["']?\s+content\s*=\s*(?P<q>["'])(?P<content>.*?)(?P=q)""",
+                   re.IGNORECASE | re.DOTALL)
+
 
 _RST_FIELD = re.compile(r"^:(source|source_url|newsclean):\s*(\S*)", re.IGNORECASE | re.MULTILINE)
 
 
-class UntrustedRstReader(RstReader):
-    """Pelican's reST reader; a republished file is read with file inclusion and raw HTML off.
+class RstReader(readers.RstReader):
+    """Pelican's reST reader (named as Pelican's); a republished file is read with file inclusion
+    and raw HTML off.
 
     docutils' ``include`` and ``raw`` directives would let a republished file
     read any file of the machine into the site.
@@ -235,3 +289,14 @@ class UntrustedRstReader(RstReader):
 def record_title(title: Optional[str]) -> Optional[str]:
     """A title as the report shows it: text, not HTML."""
     return html.unescape(str(title)) if title is not None else None
+
+
+class SavedPageNoise(logging.Filter):
+    """Drops Pelican's notes about a saved page's markup ("Empty alt attribute for image..."):
+    the page is not the site owner's to fix, and its article is extracted from it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith("Empty alt attribute") or not isinstance(record.args, tuple):
+            return True
+        path = os.path.realpath(str(record.args[-1]))
+        return not state.is_saved_page(path)

@@ -10,7 +10,8 @@ from pelican.tests.support import get_settings
 
 from pelican_newsclean.core.assemble import short_title
 from pelican_newsclean.core.read import split_header
-from pelican_newsclean.plugin.reader import LINES_KEY, NewsTextReader
+from pelican_newsclean.plugin.keys import LINES_KEY
+from pelican_newsclean.plugin.reader import NewsTextReader
 
 HEADER = "Title: A title\nDate: 2024-04-17\nSource: The Paper\nTags: a, b\n\n"
 BODY = (

@@ -81,18 +81,29 @@ _PAGE_SIGNS = re.compile(
 _SEPARATORS = (" - ", " | ", " — ", " – ", " :: ", " · ")
 
 
+SAVED_PAGE_SCRIPTS = 3
+"""A file with this many ``<script>`` elements is a saved page..."""
+SAVED_PAGE_LINKS = 30
+"""...and so is one with this many links."""
+
+
 def is_saved_page(document: str) -> bool:
     """Whether an HTML file is a whole saved web page rather than a Pelican HTML article.
 
     A saved page says what it is to the web: Open Graph tags, a canonical
-    link, JSON-LD or a ``<nav>``. A Pelican HTML article has none of them.
+    link, JSON-LD or a ``<nav>``; or it carries a site's scripts and menus
+    (:data:`SAVED_PAGE_SCRIPTS` scripts, :data:`SAVED_PAGE_LINKS` links). A
+    Pelican HTML article has none of them.
 
     >>> is_saved_page('<html><head><meta property="og:title" content="A"></head><body>B</body></html>')
     True
     >>> is_saved_page('<html><head><title>A</title><meta name="date" content="2024-01-01"></head></html>')
     False
     """
-    return bool(_PAGE_SIGNS.search(document[:200_000]))
+    head = document[:500_000]
+    lowered = head.lower()
+    return (bool(_PAGE_SIGNS.search(head)) or lowered.count("<script") >= SAVED_PAGE_SCRIPTS
+            or lowered.count("<a ") >= SAVED_PAGE_LINKS)
 
 
 def strip_site_name(title: str, *names: Optional[str]) -> str:

@@ -1,0 +1,72 @@
+"""The same story more than once: distinct slugs, and groups of syndicated copies.
+
+Two scrapes of the same wire story carry the same headline, so Pelican would
+give them the same slug and stop the build. A republished article whose slug
+another article has gets one made of its title and its publisher (and, for
+the same page scraped twice, of its file), whatever order the files are
+read in; the site's own articles keep theirs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from pelican.utils import slugify
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Slugs:
+    """The slugs of one build: who has each, and which republished articles share one."""
+
+    own: set[str] = field(default_factory=set)
+    republished: dict[str, list[Any]] = field(default_factory=dict)
+
+    def add_own(self, article: Any) -> None:
+        """An article of the site's own: its slug is taken; republished ones that had it are renamed."""
+        slug = getattr(article, "slug", None)
+        if slug:
+            self.own.add(slug)
+            if slug in self.republished:
+                _rename(self.republished[slug])
+
+    def add_republished(self, article: Any, publisher: Optional[str]) -> None:
+        """A republished article: renamed, with the others of its slug, when the slug is shared."""
+        slug = getattr(article, "slug", None)
+        if not slug or "slug" in article.metadata:  # a slug the user chose is theirs
+            return
+        article.newsclean_slug_parts = (slug, publisher)
+        group = self.republished.setdefault(slug, [])
+        group.append(article)
+        if len(group) > 1 or slug in self.own:
+            _rename(group)
+
+
+def _options(settings: Any) -> dict[str, Any]:
+    return {"regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            "preserve_case": settings.get("SLUGIFY_PRESERVE_CASE", False),
+            "use_unicode": settings.get("SLUGIFY_USE_UNICODE", False)}
+
+
+def _rename(group: list[Any]) -> None:
+    """Give each article of a group a slug of its title and publisher; of its file too if those are shared."""
+    made = {}
+    for article in group:
+        base, publisher = article.newsclean_slug_parts
+        made[id(article)] = slugify(f"{base} {publisher}", **_options(article.settings)) if publisher else base
+    counts: dict[str, int] = {}
+    for slug in made.values():
+        counts[slug] = counts.get(slug, 0) + 1
+    for article in group:
+        slug = made[id(article)]
+        if counts[slug] > 1:
+            path = str(getattr(article, "relative_source_path", "") or article.source_path)
+            slug = f"{slug}-{hashlib.sha256(path.encode('utf-8')).hexdigest()[:6]}"
+        if article.slug != slug:
+            logger.info("newsclean: %s: slug %r is shared by another article: using %r",
+                        article.source_path, article.newsclean_slug_parts[0], slug)
+            article.slug = slug
