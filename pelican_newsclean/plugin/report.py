@@ -44,6 +44,7 @@ def make_record(
     *,
     source_path: Optional[str],
     title: Optional[str],
+    url: Optional[str] = None,
     status: str,
     result: Optional[CleanResult] = None,
     note: Optional[str] = None,
@@ -67,6 +68,7 @@ def make_record(
     record: dict[str, Any] = {
         "source_path": source_path,
         "title": title,
+        "url": url,
         "status": status,
         "note": note,
         "extracted_from_page": extracted,
@@ -111,12 +113,12 @@ def collect_records(generators: Iterable[Any]) -> list[dict[str, Any]]:
                 record = getattr(content, RAW_RECORD_ATTRIBUTE, None)
                 if isinstance(record, dict) and id(content) not in seen:
                     seen.add(id(content))
-                    records.append(record)
+                    records.append({**record, "url": getattr(content, "url", record.get("url"))})
     return sorted(records, key=lambda r: r.get("source_path") or "")
 
 
-def build_report(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """The report: the records and the totals."""
+def build_report(records: Sequence[dict[str, Any]], groups: Sequence[Sequence[str]] = ()) -> dict[str, Any]:
+    """The report: the records, the groups of copies of one story, and the totals."""
     return {
         "format": REPORT_FORMAT,
         "generator": "pelican-newsclean",
@@ -128,7 +130,10 @@ def build_report(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
             "repairs": sum(len(r["repairs"]) for r in records),
             "sanitised": sum(len(r.get("sanitised", ())) for r in records),
             "dropped_metadata": sum(len(r.get("dropped_metadata", ())) for r in records),
+            "unknown_source": sum(1 for r in records if not r.get("publisher")),
+            "copy_groups": len(groups),
         },
+        "copy_groups": [list(group) for group in groups],
         "articles": list(records),
     }
 

@@ -26,6 +26,8 @@ from ..core.classify.profiles import ProfileError
 from ..core.html import CleanedHtml, clean_html, render_result
 from ..core.html.sanitise import SITE_LINK_DEFAULT, sanitise_html
 from ..core.model import CleanResult
+from ..core.copies import group_copies as copies_of
+from ..core.copies import sketch
 from ..core.pipeline import credit
 from ..core.repair import repair_line
 from . import report, state
@@ -33,7 +35,7 @@ from .footer import has_footer, render_footer
 from .options import Options
 from .keys import (
     AUTHOR_FROM_KEY, DATE_FROM_KEY, DECODE_KEY, DROPPED_KEY, FOUND_BYLINE_KEY, FOUND_DATE_KEY, FOUND_PUBLISHER_KEY,
-    FOUND_WIRE_KEY, LINES_KEY, METADATA_REPAIRS_KEY, READER_NAME,
+    FOUND_WIRE_KEY, LINES_KEY, METADATA_REPAIRS_KEY, READER_NAME, SAVED_PAGE_KEY,
 )
 from .reader import NewsTextReader
 from .state import BuildState
@@ -49,6 +51,9 @@ REPAIRED_METADATA = ("title", "source", "wire", "subtitle", "description")
 """Text metadata whose mojibake is repaired before the slug is made."""
 
 
+ALSO_SHOWN_DEFAULT = 10
+"""The other copies of a story a footer names, at most (the report lists them all)."""
+
 UNKNOWN_AUTHOR = "Unknown source"
 """The author of a republished article of which nothing is known: never the site owner."""
 
@@ -60,6 +65,7 @@ def connect() -> None:
     signals.article_generator_context.connect(repair_metadata)
     signals.page_generator_context.connect(repair_metadata)
     signals.content_object_init.connect(clean_content)
+    signals.article_generator_pretaxonomy.connect(group_copies)
     signals.all_generators_finalized.connect(gather_records)
     signals.finalized.connect(write_build_report)
     noise = logging.getLogger("pelican.readers")
@@ -284,10 +290,14 @@ def clean_content(instance: Any) -> None:
             "removed": len(result.removed),
             "repairs": len(result.repairs) + len(metadata_repairs),
         }
-        body = f"{body.rstrip()}\n{_footer(build, instance, variables)}\n"
+        footer = _footer(build, instance, variables)
+        instance.newsclean_footer = (variables, footer)  # to name the other copies, once all are read
+        body = f"{body.rstrip()}\n{footer}\n"
     instance._content = body
+    instance.newsclean_sketch = sketch(result.paragraphs) if note is None else ()
     report.attach_record(instance, report.make_record(
         source_path=instance.relative_source_path,
+        url=instance.url,
         title=record_title(getattr(instance, "title", None)),
         status="uncleaned" if note else "cleaned",
         result=result,
@@ -380,13 +390,17 @@ def _clean_body(
             cleaned = render_result(body, credit(stored, credits, options.config), options.config, lines)
         else:
             cleaned = clean_html(body, options.config, credits, lines=lines,
-                                 extract=options.extract_pages and instance.metadata.get("reader") == "html")
+                                 extract=options.extract_pages and instance.metadata.get("reader") == "html",
+                                 page=bool(instance.metadata.get(SAVED_PAGE_KEY)))
     except ProfileError as error:  # settings drop broken profile folders: this is a file changed since
         return _uncleaned(build, credits), f"a publisher profile cannot be used ({error})", logging.ERROR
     except Exception as error:  # a bug in the cleaner must not cost the site an article
         logger.debug("newsclean: %s: cleaner failed", instance.source_path, exc_info=True)
         note = f"the cleaner failed ({type(error).__name__}: {error}; please report it)"
         return _uncleaned(build, credits), note, logging.ERROR
+    if cleaned.extraction_failed:
+        logger.warning("newsclean: %s: a saved web page whose article could not be found: cleaned as a "
+                       "whole page instead. Check it, or save the article alone.", instance.source_path)
     if cleaned.extractor_missing and build.once("extractor-missing"):
         logger.warning(
             "newsclean: a whole saved web page needs trafilatura to find its article "
@@ -412,6 +426,74 @@ def _footer(build: BuildState, instance: Any, variables: Mapping[str, Any]) -> s
     return render_footer(variables)
 
 
+def group_copies(generator: Any) -> None:
+    """``article_generator_pretaxonomy``: find the copies of one story among all articles (cached
+    ones too), name the others in each one's footer, and with ``syndicated: 'one'`` publish one.
+
+    The copy published is the longest text; a tie goes to the earliest date, then the file name.
+    """
+    build = state.of(generator.settings)
+    if build is None:
+        return
+    articles = [a for a in generator.articles if getattr(a, "newsclean_sketch", None)]
+    groups = copies_of({index: a.newsclean_sketch for index, a in enumerate(articles)})
+    build.copy_groups = []
+    for group in groups:
+        members = [articles[i] for i in group]
+        kept = members
+        if build.options.syndicated == "one":
+            best = min(members, key=lambda a: (-_words(a), a.date, a.relative_source_path))
+            kept = [best]
+            for article in members:
+                if article is not best:
+                    generator.articles.remove(article)
+                    build.left_out.append(article)
+                    logger.info("newsclean: %s: a copy of %s: not published (syndicated: 'one')",
+                                article.source_path, best.source_path)
+        build.copy_groups.append(sorted(a.relative_source_path for a in members))
+        for article in members:
+            others = [a for a in members if a is not article]
+            record = dict(getattr(article, report.RAW_RECORD_ATTRIBUTE))
+            record["copies"] = [{"source_path": a.relative_source_path, "publisher": _credit(a)[0],
+                                 "link": _credit(a)[1], "published": a in kept} for a in others]
+            if article not in kept:
+                record["status"], record["note"] = "not published", f"a copy of {kept[0].relative_source_path}"
+            report.attach_record(article, record)
+            if article in kept and getattr(article, "newsclean_footer", None):
+                _name_copies(build, article, others, kept)
+
+
+class _LeftOut:
+    """The copies left out of the site (``syndicated: 'one'``), for the report: never lost silently."""
+
+    def __init__(self, articles: list[Any]) -> None:
+        self.articles = articles
+
+
+def _words(article: Any) -> int:
+    return len(getattr(article, "newsclean_sketch", ()))
+
+
+def _credit(article: Any) -> tuple[Optional[str], Optional[str]]:
+    record = getattr(article, report.RAW_RECORD_ATTRIBUTE, {})
+    return record.get("publisher"), record.get("link")
+
+
+def _name_copies(build: BuildState, article: Any, others: list[Any], published: list[Any]) -> None:
+    """The article's footer, rendered again with the other copies of its story (linked on this
+    site when they are published here)."""
+    variables, old = article.newsclean_footer
+    also = [{"publisher": _credit(a)[0], "link": _credit(a)[1],
+             "url": f"{{filename}}/{a.relative_source_path}" if a in published else None}
+            for a in others]
+    shown = also[:ALSO_SHOWN_DEFAULT]
+    new = _footer(build, article, {**variables, "also": shown, "also_more": len(also) - len(shown)})
+    if new != old and old in article._content:
+        head, _, tail = article._content.rpartition(old)
+        article._content = head + new + tail
+        article.newsclean_footer = (variables, new)
+
+
 def gather_records(generators: list[Any]) -> None:
     """``all_generators_finalized``: gather the records of every article.
 
@@ -423,7 +505,7 @@ def gather_records(generators: list[Any]) -> None:
         return
     build = state.of(generators[0].settings)
     if build is not None:
-        build.records = report.collect_records(generators)
+        build.records = report.collect_records([*generators, _LeftOut(build.left_out)])
         if build.records:  # republished articles, cached ones included: no theme may unescape them
             install_safe_filters(generators)
 
@@ -438,7 +520,7 @@ def write_build_report(pelican: Any) -> None:
     if path is None:
         return
     try:
-        report.write_report(path, report.build_report(build.records))
+        report.write_report(path, report.build_report(build.records, build.copy_groups))
     except OSError as error:
         logger.error(
             "NEWSCLEAN: setting 'report_path': the report cannot be written to %s (%s)",

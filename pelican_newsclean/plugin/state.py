@@ -47,6 +47,8 @@ class BuildState:
     logged: set[str] = field(default_factory=set)
     slugs: Slugs = field(default_factory=Slugs)
     saved_pages: set[str] = field(default_factory=set)
+    copy_groups: list[list[str]] = field(default_factory=list)
+    left_out: list[Any] = field(default_factory=list)
 
     def once(self, key: str) -> bool:
         """True the first time ``key`` is asked in this build (for messages said once)."""

@@ -32,7 +32,9 @@ class CleanedHtml:
 
     ``line_numbers`` says the record's ``line`` values are lines of the
     source file (else block numbers); ``extractor_missing`` that the body was
-    a whole page but trafilatura is not installed to extract it.
+    a whole page but trafilatura is not installed to extract it;
+    ``extraction_failed`` that trafilatura found no article in it (the whole
+    page was cleaned block by block instead).
     """
 
     html: str
@@ -43,6 +45,7 @@ class CleanedHtml:
     extracted: bool = False
     line_numbers: bool = False
     extractor_missing: bool = False
+    extraction_failed: bool = False
 
 
 def _words(result: CleanResult) -> int:
@@ -71,22 +74,24 @@ def clean_html(
     metadata: Optional[Mapping[str, Any]] = None,
     lines: Optional[Sequence[int]] = None,
     extract: bool = False,
+    page: bool = False,
 ) -> CleanedHtml:
     """Clean an article body; ``lines`` gives the line number of each block.
 
-    With ``extract``, a body that looks like a whole saved page is reduced to
-    its main content first.
+    With ``extract``, a body that is a whole saved page (``page``, or it looks
+    like one) is reduced to its main content first.
     """
     texts = None if extract else plain_paragraphs(body)
     if texts is not None:  # a body of plain <p> lines needs no tree
         return render_result(body, clean_numbered(numbered(texts, lines), config, metadata), config, lines)
     soup = BeautifulSoup(body, "html.parser")
-    extracted = missing = False
-    if extract and looks_like_page(soup):
+    extracted = missing = failed = False
+    if extract and (page or looks_like_page(soup)):
         main = extract_main(body)
         if main is not None:
             soup, extracted, lines = BeautifulSoup(main, "html.parser"), True, None
         missing = not extractor_available()
+        failed = main is None and not missing
     elements = find_blocks(soup)
     texts = [text for _, text in elements]
     result = clean_numbered(numbered(texts, lines), config, metadata)
@@ -103,4 +108,5 @@ def clean_html(
         extracted=extracted,
         line_numbers=lines is not None and len(lines) == len(texts),
         extractor_missing=missing,
+        extraction_failed=failed,
     )
