@@ -4,7 +4,9 @@ Markdown piece and one own post, built with `pelican -s pelicanconf.py`."""
 AUTHOR = "Newsclean Example"
 SITENAME = "Newsclean example"
 SITEURL = "https://example.org"
-RELATIVE_URLS = False
+# Pages link to each other and to the stylesheet relatively, so output/index.html opens styled
+# from disk; feeds still use SITEURL.
+RELATIVE_URLS = True
 
 PATH = "content"
 OUTPUT_PATH = "output"
@@ -29,6 +31,6 @@ NEWSCLEAN = {
     "extensions": ["txt"],
     "clean_all": False,
     "footer": True,
-    "report_path": "newsclean-report.json",
+    "audit_dir": "newsclean-audit",  # beside output/: the audit is not deployed
     "min_words": 20,
 }

@@ -5,6 +5,7 @@
     newsclean clean --body-only -          # paragraphs only, from stdin
     newsclean clean -o clean/ scraped/     # a folder in, a folder out
     newsclean diff article.txt             # what would go, and why
+    newsclean diff --html *.txt > audit.html  # the same, as one page for a browser
 
 A file may open with a Pelican metadata header (``Title:``, ``Source:``,
 ``Source_URL:``... up to the first blank line), as in a site's content folder:
@@ -59,6 +60,7 @@ class Shape:
     body_only: bool = False
     color: bool = False
     many: bool = False
+    html: bool = False
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -92,7 +94,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         body_only=getattr(args, "body_only", False),
         color=args.command == "diff" and _use_color(sys.stdout),
         many=len(inputs) > 1 and not to_files,
+        html=getattr(args, "html", False),
     )
+    records: list[dict] = []
     failed = False
     printed = 0
     for outcome in _run(inputs, config, shape, args.jobs):
@@ -101,12 +105,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if outcome.error is not None:
             print(f"newsclean: {outcome.path}: {outcome.error}", file=sys.stderr)
             failed = True
+        elif shape.html:
+            records.append(json.loads(outcome.text))
         elif to_files:
             (args.output_dir / Path(outcome.path).name).write_text(outcome.text, encoding="utf-8")
         else:
             sys.stdout.write(("\n" if printed and shape.many and shape.command == "clean"
                               and not shape.json and not shape.body_only else "") + outcome.text)
             printed += 1
+    if shape.html:
+        from .audit import render_audit, report_of
+
+        sys.stdout.write(render_audit(report_of(records), title="What newsclean would remove"))
     return 1 if failed else 0
 
 
@@ -132,7 +142,9 @@ def _parser() -> argparse.ArgumentParser:
     shape.add_argument("--body-only", action="store_true", help="only the article paragraphs, one per line")
     clean.add_argument("-o", "--output-dir", type=Path, metavar="DIR",
                        help="write each result to DIR/<input name> instead of stdout (never over an input)")
-    sub.add_parser("diff", parents=[common], help="show what would be removed from each file, and why")
+    diff = sub.add_parser("diff", parents=[common], help="show what would be removed from each file, and why")
+    diff.add_argument("--html", action="store_true",
+                      help="print one audit page (HTML) for all the files instead, as the plugin makes for a site")
     return parser
 
 
@@ -225,6 +237,10 @@ def _render(outcome: Outcome, shape: Shape) -> str:
     """A result as ``newsclean`` prints it."""
     result = outcome.result
     assert result is not None
+    if shape.html:
+        from .audit import record_of
+
+        return json.dumps(record_of(outcome.path, result), ensure_ascii=False)
     if shape.command == "diff":
         return _diff(outcome.path, result, shape.color)
     if shape.json:

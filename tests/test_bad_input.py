@@ -141,7 +141,7 @@ def test_legacy_encoded_txt_is_published_with_an_info(make_site, warnings_and_er
     assert LEGACY[encoding] in paragraphs(page)
     (info,) = [m for m in messages(warnings_and_errors(logging.INFO), "legacy.txt") if "decoded" in m.getMessage()]
     assert info.levelno == logging.INFO and "decoded as" in info.getMessage()
-    report = json.loads((output / "newsclean-report.json").read_text(encoding="utf-8"))
+    report = json.loads((output.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
     (record,) = [a for a in report["articles"] if a["source_path"] == "legacy.txt"]
     assert record["repairs"][0]["kind"] == "decode" and record["repairs"][0]["field"] == "file"
 
@@ -232,7 +232,7 @@ def test_crlf_and_lone_cr_line_ends(make_site, newline):
     page = output / "old-line-ends.html"
     assert paragraphs(page) == [PARAGRAPH]
     assert "\r" not in page.read_text(encoding="utf-8")
-    report = json.loads((output / "newsclean-report.json").read_text(encoding="utf-8"))
+    report = json.loads((output.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
     (record,) = [a for a in report["articles"] if a["source_path"] == "crlf.txt"]
     assert {(r["line"], r["text"]) for r in record["removed"]} == {
         (4, "Share this article"), (6, "Advertisement")

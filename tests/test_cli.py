@@ -135,3 +135,14 @@ def test_diff_shows_control_characters_of_removed_text_as_text(tmp_path, capsys)
     assert newsclean(["diff", "--off", "repair_encoding", str(path)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\\x1b[2J" in out
+
+
+def test_diff_html_is_one_audit_page_with_scraped_text_as_text(tmp_path, capsys):
+    path = tmp_path / "hostile.txt"
+    prose = "The council met on Tuesday to approve the budget for the new bridge over the river."
+    path.write_text(f"<script>alert(1)</script> Share now\n{prose}\nShare\n", encoding="utf-8")
+    assert newsclean(["diff", "--html", str(path), str(path)]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("<!doctype html>") and page.count('class="article') == 2
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'data-figure="removed"><b>4</b>' in page

@@ -34,7 +34,8 @@ CLEAN_ALL_DEFAULT = False
 EXTRACT_PAGES_DEFAULT = True
 FOOTER_DEFAULT = True
 FOOTER_TEMPLATE_DEFAULT: Optional[str] = None
-REPORT_PATH_DEFAULT: Optional[str] = "newsclean-report.json"
+REPORT_PATH_DEFAULT: Optional[str] = None
+AUDIT_DIR_DEFAULT: Optional[str] = "newsclean-audit"
 MIN_WORDS_DEFAULT = 20
 MAX_SIZE_DEFAULT: Optional[int] = 1_000_000
 MAX_PARAGRAPHS_DEFAULT: Optional[int] = 5_000
@@ -55,6 +56,7 @@ class Options:
     footer: bool = FOOTER_DEFAULT
     footer_template: Optional[str] = FOOTER_TEMPLATE_DEFAULT
     report_path: Optional[str] = REPORT_PATH_DEFAULT
+    audit_dir: Optional[str] = AUDIT_DIR_DEFAULT
     min_words: int = MIN_WORDS_DEFAULT
     max_size: Optional[int] = MAX_SIZE_DEFAULT
     max_paragraphs: Optional[int] = MAX_PARAGRAPHS_DEFAULT
@@ -106,6 +108,7 @@ _PLUGIN_KEYS: dict[str, tuple[Any, str, Any]] = {
         lambda v: v,
     ),
     "report_path": (_is_optional_str, "a path under OUTPUT_PATH, or None", lambda v: v),
+    "audit_dir": (_is_optional_str, "a folder beside OUTPUT_PATH (or an absolute path), or None", lambda v: v),
     "min_words": (_is_count, "a whole number >= 0", int),
     "byline_author": (lambda v: isinstance(v, bool), "True or False", bool),
     "syndicated": (lambda v: v in SYNDICATED_CHOICES, "'all' (publish every copy) or 'one' (one copy per story)",

@@ -22,8 +22,9 @@ from pelican.readers import default_metadata
 from pelican.urlwrappers import Author
 from pelican.utils import get_date, set_date_tzinfo, truncate_html_paragraphs, truncate_html_words
 
+from ..audit import write_audit
 from ..core.classify.profiles import ProfileError
-from ..core.html import CleanedHtml, clean_html, render_result
+from ..core.html import CleanedHtml, clean_html, render_result, style_captions
 from ..core.html.sanitise import SITE_LINK_DEFAULT, sanitise_html
 from ..core.model import CleanResult
 from ..core.copies import group_copies as copies_of
@@ -74,10 +75,22 @@ def connect() -> None:
 
 
 def report_path(settings: Mapping[str, Any], options: Options) -> Optional[str]:
-    """Where the build report goes (None: switched off, or inside the content folder)."""
+    """Where a copy of the report goes under OUTPUT_PATH (None: off, or inside the content folder)."""
     if not options.report_path:
         return None
-    path = os.path.realpath(os.path.join(settings["OUTPUT_PATH"], options.report_path))
+    return _outside_content(os.path.join(settings["OUTPUT_PATH"], options.report_path), settings)
+
+
+def audit_dir(settings: Mapping[str, Any], options: Options) -> Optional[str]:
+    """The audit folder, beside OUTPUT_PATH: not deployed with the site (None: off, or inside content)."""
+    if not options.audit_dir:
+        return None
+    parent = os.path.dirname(os.path.abspath(settings["OUTPUT_PATH"]))
+    return _outside_content(os.path.join(parent, options.audit_dir), settings)
+
+
+def _outside_content(path: str, settings: Mapping[str, Any]) -> Optional[str]:
+    path = os.path.realpath(path)
     content = os.path.realpath(settings["PATH"])
     return None if os.path.commonpath([path, content]) == content else path
 
@@ -88,12 +101,13 @@ def start_build(pelican: Any) -> None:
     if build is None or not build.options.enabled:
         return
     options = build.options
-    if options.report_path and report_path(pelican.settings, options) is None:
-        logger.error(
-            "NEWSCLEAN: setting 'report_path' (%r) points into the content folder: "
-            "the plugin never writes there, so no report will be written",
-            options.report_path,
-        )
+    for key, where in (("report_path", report_path), ("audit_dir", audit_dir)):
+        if getattr(options, key) and where(pelican.settings, options) is None:
+            logger.error(
+                "NEWSCLEAN: setting %r (%r) points into the content folder: "
+                "the plugin never writes there, so it will not be written",
+                key, getattr(options, key),
+            )
 
 
 def add_reader(readers: Any) -> None:
@@ -213,8 +227,13 @@ def _text(value: Any) -> Optional[str]:
     return text or None
 
 
+_CAPTION = re.compile(r'<p class="newsclean-caption"[^>]*>.*?</p>\s*', re.DOTALL)
+
+
 def _summary(body: str, settings: Mapping[str, Any]) -> str:
-    """The summary Pelican would make of a body (before the footer is added)."""
+    """The summary Pelican would make of a body (before the footer is added), captions left out:
+    they describe a photo that is not there."""
+    body = _CAPTION.sub("", body)
     if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
         body = truncate_html_paragraphs(body, settings["SUMMARY_MAX_PARAGRAPHS"])
     if settings.get("SUMMARY_MAX_LENGTH") is None:
@@ -274,7 +293,7 @@ def clean_content(instance: Any) -> None:
     sanitised = ()
     if from_html:  # untrusted HTML; a text file's body is escaped text by construction
         clean = sanitise_html(body, _site_link(instance.settings))
-        body, sanitised = clean.html, clean.dropped
+        body, sanitised = style_captions(clean.html), clean.dropped
     attribution = {"publisher": result.publisher, "source_url": credits.get("source_url"), "link": result.link,
                    "wire": result.wire, "date": date_iso}
     if "summary" not in meta:
@@ -288,7 +307,7 @@ def clean_content(instance: Any) -> None:
             "title": getattr(instance, "title", None),
             "cleaned": note is None,
             "removed": len(result.removed),
-            "repairs": len(result.repairs) + len(metadata_repairs),
+            "repairs": sum(_fixes_characters(r) for r in (*result.repairs, *metadata_repairs)),
         }
         footer = _footer(build, instance, variables)
         instance.newsclean_footer = (variables, footer)  # to name the other copies, once all are read
@@ -348,6 +367,12 @@ _DATE_SOURCES = {
     "default": "DEFAULT_DATE",
     "file": "the file's modification time",
 }
+
+
+def _fixes_characters(repair: Any) -> bool:
+    """Whether a repair fixed broken characters (a no-break space made plain, a decode, are not that)."""
+    kind = repair.kind if hasattr(repair, "kind") else repair.get("kind")
+    return kind not in ("whitespace", "decode")
 
 
 def _metadata_repairs(instance: Any) -> list[dict[str, Any]]:
@@ -511,20 +536,29 @@ def gather_records(generators: list[Any]) -> None:
 
 
 def write_build_report(pelican: Any) -> None:
-    """``finalized``: write the build report once the site is written, and end the build."""
+    """``finalized``: write the report and the audit page once the site is written, and end the build.
+
+    They go in the audit folder beside the output (not deployed), and only
+    when the build cleaned something: a site of your own posts gets no file.
+    """
     build = state.of(pelican.settings)
     state.finish(pelican.settings)
-    if build is None or build.records is None:
+    if build is None or not build.records:
         return
-    path = report_path(pelican.settings, build.options)
-    if path is None:
-        return
-    try:
-        report.write_report(path, report.build_report(build.records, build.copy_groups))
-    except OSError as error:
-        logger.error(
-            "NEWSCLEAN: setting 'report_path': the report cannot be written to %s (%s)",
-            path, error.strerror or error,
-        )
-        return
-    logger.info("newsclean: report of %d articles written to %s", len(build.records), path)
+    built = report.build_report(build.records, build.copy_groups)
+    folder = audit_dir(pelican.settings, build.options)
+    targets = [("report_path", report_path(pelican.settings, build.options))]
+    if folder is not None:
+        targets.append(("audit_dir", os.path.join(folder, "report.json")))
+    for key, path in targets:
+        if path is None:
+            continue
+        try:
+            report.write_report(path, built)
+            if key == "audit_dir":
+                write_audit(os.path.dirname(path), built, title=f"What newsclean did: {pelican.settings.get('SITENAME', '')}")
+        except OSError as error:
+            logger.error("NEWSCLEAN: setting %r: the report cannot be written to %s (%s)",
+                         key, path, error.strerror or error)
+            continue
+        logger.info("newsclean: report of %d articles written to %s", len(build.records), path)

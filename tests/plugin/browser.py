@@ -10,12 +10,15 @@ Chromium comes from Debian's ``chromium`` package.
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
@@ -35,7 +38,11 @@ def find_chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def _host_page(pages: list[Path]) -> str:
+MARKS = "Object.keys(doc.documentElement.dataset)"
+"""What :func:`marks` asks of each page: the ``data-*`` keys a payload set on its ``<html>``."""
+
+
+def _host_page(pages: list[Path], expression: str) -> str:
     frames = "\n".join(f'<iframe src="{page.resolve().as_uri()}"></iframe>' for page in pages)
     return f"""<!doctype html><html><body>{frames}
 <script>
@@ -43,21 +50,24 @@ function collect() {{
   var found = [];
   for (var i = 0; i < window.frames.length; i++) {{
     try {{
-      var marks = window.frames[i].document.documentElement.dataset;
-      for (var key in marks) found.push(i + ":" + key);
-    }} catch (error) {{ found.push(i + ":unreadable"); }}
+      var doc = window.frames[i].document, view = window.frames[i];
+      found.push({expression});
+    }} catch (error) {{ found.push({{"error": String(error)}}); }}
   }}
-  document.documentElement.setAttribute("data-found", found.join(","));
+  document.documentElement.setAttribute("data-found", JSON.stringify(found));
 }}
 window.addEventListener("load", function () {{ setTimeout(collect, 1000); }});
 </script></body></html>"""
 
 
-def marks(pages: list[Path], chromium: str, timeout: float = 300) -> dict[Path, set[str]]:
-    """The marks (``data-*`` keys on ``<html>``) each page has once a browser has run it."""
+def inspect(pages: list[Path], chromium: str, expression: str, timeout: float = 300) -> dict[Path, Any]:
+    """What a JavaScript ``expression`` gives on each page once a browser has loaded it.
+
+    The expression sees ``doc`` (the page's document) and ``view`` (its window).
+    """
     with tempfile.TemporaryDirectory(prefix="newsclean-browser-") as folder:
         host = Path(folder) / "host.html"
-        host.write_text(_host_page(pages), encoding="utf-8")
+        host.write_text(_host_page(pages, expression), encoding="utf-8")
         command = [chromium, *FLAGS, f"--user-data-dir={folder}/profile", "--virtual-time-budget=30000",
                    "--dump-dom", host.as_uri()]
         env = {**os.environ, "HOME": folder, "DBUS_SESSION_BUS_ADDRESS": "disabled:"}
@@ -65,9 +75,11 @@ def marks(pages: list[Path], chromium: str, timeout: float = 300) -> dict[Path, 
                               stdin=subprocess.DEVNULL, cwd=folder)
     found = _FOUND.search(done.stdout)
     if found is None:
-        raise RuntimeError(f"chromium printed no marks (exit {done.returncode}): {done.stderr[-2000:]}")
-    by_page: dict[Path, set[str]] = {page: set() for page in pages}
-    for entry in filter(None, found[1].split(",")):
-        index, key = entry.split(":", 1)
-        by_page[pages[int(index)]].add(key)
-    return by_page
+        raise RuntimeError(f"chromium printed nothing found (exit {done.returncode}): {done.stderr[-2000:]}")
+    return dict(zip(pages, json.loads(html.unescape(found[1]))))
+
+
+def marks(pages: list[Path], chromium: str, timeout: float = 300) -> dict[Path, set[str]]:
+    """The marks (``data-*`` keys on ``<html>``) each page has once a browser has run it."""
+    return {page: set(found) if isinstance(found, list) else {"unreadable"}
+            for page, found in inspect(pages, chromium, MARKS, timeout).items()}

@@ -38,7 +38,7 @@ def test_paragraphs_are_escaped():
 
 def footer(**variables):
     values = dict(publisher=None, link=None, wire=None, date=None, date_iso=None, title="T",
-                  source_url=None, cleaned=True, removed=0, repairs=0)
+                  source_url=None, cleaned=True, removed=3, repairs=0)
     values.update(variables)
     return render_footer(values)
 
@@ -50,7 +50,7 @@ def test_footer_links_the_publisher():
     assert '<a href="https://example.org/a" rel="nofollow noopener">The Paper</a>' in html
     assert "with material from AP" in html
     assert '<time datetime="2024-04-17T00:00:00+00:00">Wed 17 April 2024</time>' in html
-    assert "cleaned for republication" in html
+    assert "Cleaned for republication" in html
 
 
 def test_footer_is_autoescaped():
@@ -61,11 +61,18 @@ def test_footer_is_autoescaped():
 
 def test_footer_without_anything_known_still_says_it_was_cleaned():
     html = footer()
-    assert "Originally published" not in html and "cleaned for republication" in html
+    assert "Originally published" not in html and "a source that is not known" in html
+    assert "Cleaned for republication: 3 parts of the scraped page that were not the article removed." in html
+
+
+def test_footer_says_only_what_was_done():
+    assert "broken characters" not in footer(repairs=0) and "broken characters repaired" in footer(repairs=1)
+    assert "Cleaned" not in footer(removed=0) and "Republished as it was scraped" in footer(removed=0)
+    assert "1 part of the scraped page that was not the article removed" in footer(removed=1)
 
 
 def test_uncleaned_footer():
-    assert "republished as it was scraped" in footer(publisher="P", cleaned=False)
+    assert "Republished as it was scraped" in footer(publisher="P", cleaned=False)
 
 
 def test_custom_template_without_marker_is_wrapped(tmp_path):

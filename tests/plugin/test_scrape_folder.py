@@ -50,7 +50,7 @@ def scrape_site(tmp_path_factory):
     finally:
         plugin.removeHandler(handler)
         plugin.setLevel(level)
-    report = json.loads((output / "newsclean-report.json").read_text(encoding="utf-8"))
+    report = json.loads((output.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
     return output, report, handler.records
 
 
@@ -151,7 +151,7 @@ def test_no_republished_article_is_bylined_as_the_owners(scrape_site):
 
 def test_one_copy_per_story_lists_the_other(tmp_path):
     output = quickstart_site(tmp_path, NEWSCLEAN={"syndicated": "one"})
-    report = json.loads((output / "newsclean-report.json").read_text(encoding="utf-8"))
+    report = json.loads((output.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
     statuses = {a["source_path"]: a["status"] for a in report["articles"]}
     left_out = [name for name, status in statuses.items() if status == "not published"]
     assert len(left_out) == 1 and left_out[0] in ("000_3e25eb950feb0690.txt", "001_7f31deb6bdb978b9.txt")

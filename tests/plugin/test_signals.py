@@ -122,14 +122,14 @@ def test_footer_credits_the_publisher_with_a_link(example_output, seed):
     (footer,) = footers(article_body(page_of(example_output, seed)))
     link = footer.find("a")
     assert link.get_text() == publisher and link["href"] == url
-    assert "cleaned for republication" in footer.get_text()
+    assert "Cleaned for republication" in footer.get_text()
 
 
 def test_footer_without_a_known_source_invents_no_link(example_output):
     for seed in ("003_2695219b5c5df16e.txt", "004_6d6813e04147ff4e.txt"):
         (footer,) = footers(article_body(page_of(example_output, seed)))
         assert footer.find("a") is None
-        assert "cleaned for republication" in footer.get_text()
+        assert "Cleaned for republication" in footer.get_text()
 
 
 def test_txt_without_header_gets_default_date(example_output):
@@ -151,11 +151,11 @@ def test_no_footer_in_summaries_or_descriptions(example_output):
         for summaries in soup_of(example_output / listing).find_all(id="posts-list"):
             assert not summaries.find_all(attrs={"data-newsclean": "footer"})
             assert "Originally published" not in summaries.get_text()
-            assert "cleaned for republication" not in summaries.get_text()
+            assert "Cleaned for republication" not in summaries.get_text()
     for page in [page_of(example_output, s) for s in SEEDS] + [example_output / LIBRARY_PAGE]:
         description = soup_of(page).find("meta", attrs={"name": "description"})["content"]
         assert description and "Originally published" not in description
-        assert "cleaned for republication" not in description
+        assert "Cleaned for republication" not in description
 
 
 def test_footer_in_feed_entries(example_output):
@@ -172,7 +172,7 @@ def test_footer_in_feed_entries(example_output):
 
 
 def test_report_lists_removals_with_reasons(example_output):
-    report = json.loads((example_output / "newsclean-report.json").read_text(encoding="utf-8"))
+    report = json.loads((example_output.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
     articles = {a["source_path"]: a for a in report["articles"]}
     assert set(articles) == {name for name, *_ in SEEDS.values()} | {"republished-library-hours.md"}
     independent = articles["independent-karabakh-withdrawal.txt"]
@@ -187,7 +187,7 @@ def test_report_lists_removals_with_reasons(example_output):
 
 
 def test_report_is_under_output_not_content(example_output):
-    assert (example_output / "newsclean-report.json").is_file()
+    assert (example_output.parent / "newsclean-audit" / "report.json").is_file()
     assert not list((EXAMPLE_SITE / "content").rglob("*.json"))
 
 
@@ -322,7 +322,7 @@ def test_article_emptied_by_the_cleaner_is_published_uncleaned(make_site, warnin
     assert len(warnings) == 1 and warnings[0].levelno == logging.WARNING
     body = article_body(output / "only-nags.html")
     assert "Share this article" in texts(body)
-    report = json.loads((output / "newsclean-report.json").read_text(encoding="utf-8"))
+    report = json.loads((output.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
     assert report["articles"][0]["status"] == "uncleaned"
 
 
@@ -394,7 +394,7 @@ def test_plugin_switched_off(make_site):
     )
     body = article_body(output / "a.html")
     assert "Share this article" in texts(body) and not footers(body)
-    assert not (output / "newsclean-report.json").exists()
+    assert not (output.parent / "newsclean-audit" / "report.json").exists()
 
 
 @pytest.mark.parametrize("layer", ["reader", "generator"])
@@ -410,7 +410,7 @@ def test_one_footer_after_a_cached_rebuild(tmp_path, layer):
     for seed in SEEDS:
         assert len(footers(article_body(page_of(output, seed)))) == 1
     assert len(footers(article_body(output / LIBRARY_PAGE))) == 1
-    report = json.loads((output / "newsclean-report.json").read_text(encoding="utf-8"))
+    report = json.loads((output.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
     assert report["totals"]["articles"] == 6
 
 

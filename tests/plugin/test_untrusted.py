@@ -106,7 +106,7 @@ def test_a_saved_page_does_not_decide_where_it_is_written(hostile_site, control_
 
 
 def test_dropped_metadata_and_markup_are_in_the_report(hostile_site):
-    report = json.loads((hostile_site / "newsclean-report.json").read_text(encoding="utf-8"))
+    report = json.loads((hostile_site.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
     (page,) = [a for a in report["articles"] if a["source_path"] == "saved-page.html"]
     assert {d["key"] for d in page["dropped_metadata"]} >= {"save_as", "template", "status", "slug"}
     assert page["extracted_from_page"]  # its article is extracted: the page's own scripts never reach it

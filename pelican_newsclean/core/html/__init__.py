@@ -19,11 +19,12 @@ from ..model import CleanResult
 from ..pipeline import clean_numbered
 from .blocks import (
     CAPTION_CLASS, apply_layout, find_blocks, numbered, paragraphs_html, plain_paragraphs, render_layout,
+    style_captions,
 )
 from .page import extract_main, extractor_available, looks_like_page
 
 __all__ = ["CleanedHtml", "clean_html", "render_result", "extract_main", "extractor_available", "find_blocks",
-           "looks_like_page", "paragraphs_html", "plain_paragraphs", "CAPTION_CLASS"]
+           "looks_like_page", "paragraphs_html", "plain_paragraphs", "style_captions", "CAPTION_CLASS"]
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,16 @@ MEDIA_TAGS = ("img", "picture", "video", "audio", "iframe", "object", "embed", "
 CAPTION_CLASS = "newsclean-caption"
 """Class given to a paragraph the cleaner kept as a photo caption."""
 
+CAPTION_STYLE = "font-size:.88em;font-style:italic;color:#555"
+"""How a caption looks in any theme (an inline style: a theme's own CSS cannot lose it)."""
+
+_CAPTION_TAG = re.compile(f'<p class="{CAPTION_CLASS}"(?: style="[^"]*")?>')
+
+
+def style_captions(body: str) -> str:
+    """Give every caption paragraph of a body its look (the sanitiser keeps only the class)."""
+    return _CAPTION_TAG.sub(f'<p class="{CAPTION_CLASS}" style="{CAPTION_STYLE}">', body)
+
 _BLOCK_SET = frozenset(BLOCK_TAGS)
 
 
@@ -136,8 +146,24 @@ def apply_layout(elements: Sequence[tuple[Tag, str]], printed: Sequence[Optional
             changed = True
         if step.role == "caption" and element.name == "p":
             element["class"] = [*element.get("class", []), CAPTION_CLASS]
+            element["style"] = CAPTION_STYLE
             changed = True
+    _captions_after_the_lead(elements, printed)
     return changed
+
+
+def _captions_after_the_lead(elements: Sequence[tuple[Tag, str]], printed: Sequence[Optional[Printed]]) -> None:
+    """Captions before the first paragraph go after it: a story does not start with a photo's caption."""
+    leading = []
+    for (element, _old), step in zip(elements, printed):
+        if step is None:
+            continue
+        if step.role == "caption":
+            leading.append(element)
+        else:
+            for caption in reversed(leading):
+                element.insert_after(caption.extract())
+            return
 
 
 def paragraphs_html(lines: Iterable[str]) -> str:
@@ -150,13 +176,22 @@ def paragraphs_html(lines: Iterable[str]) -> str:
 
 
 def render_layout(printed: Iterable[Optional[Printed]]) -> str:
-    """Plain ``<p>`` lines for what the layout prints (captions marked with their class)."""
-    out = []
+    """Plain ``<p>`` lines for what the layout prints: a caption with its class and look, and
+    after the first paragraph when it came before it."""
+    out: list[str] = []
+    leading: list[str] = []
     for step in printed:
-        if step is not None:
-            attributes = f' class="{CAPTION_CLASS}"' if step.role == "caption" else ""
-            out.append(f"<p{attributes}>{escape(step.text, quote=False)}</p>\n")
-    return "".join(out)
+        if step is None:
+            continue
+        if step.role == "caption":
+            line = f'<p class="{CAPTION_CLASS}" style="{CAPTION_STYLE}">{escape(step.text, quote=False)}</p>\n'
+            (out if out else leading).append(line)
+        else:
+            out.append(f"<p>{escape(step.text, quote=False)}</p>\n")
+            if leading:
+                out.extend(leading)
+                leading = []
+    return "".join(out + leading)
 
 
 _PARAGRAPHS = re.compile(r"(?:<p>[^<]*</p>\n)+")

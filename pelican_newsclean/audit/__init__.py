@@ -1,0 +1,83 @@
+"""The audit page: the build report as a page a site owner reads in a browser.
+
+A summary across the site (articles cleaned, removals by reason, repairs,
+sources found or unknown, copies of one story), then each article: what was
+removed and why, the repairs, the source. A reason filter hides the rest.
+Everything that came from a scrape is shown as text (Jinja2 autoescapes):
+the page is opened from disk, where a script would run. Used by the plugin
+(beside the report) and by ``newsclean diff --html``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections import Counter
+from importlib import resources
+from typing import Any, Iterable, Mapping, Optional, Sequence
+
+import jinja2
+
+from ..core.model import CleanResult
+
+TEMPLATE = "audit.html"
+
+
+@functools.lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    folder = str(resources.files(__package__) / "templates")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    return env.get_template(TEMPLATE)
+
+
+def summary(report: Mapping[str, Any]) -> dict[str, Any]:
+    """The figures the page shows at its top, from a report."""
+    articles = report.get("articles", [])
+    reasons = Counter(r["reason"] for a in articles for r in a.get("removed", ()))
+    sources = Counter("known" if a.get("publisher") else "unknown" for a in articles)
+    return {
+        "articles": len(articles),
+        "cleaned": sum(1 for a in articles if a.get("status") == "cleaned"),
+        "uncleaned": sum(1 for a in articles if a.get("status") == "uncleaned"),
+        "removed": sum(reasons.values()),
+        "reasons": sorted(reasons.items(), key=lambda item: (-item[1], item[0])),
+        "repairs": sum(len(a.get("repairs", ())) for a in articles),
+        "sources_known": sources["known"],
+        "sources_unknown": sources["unknown"],
+        "copy_groups": len(report.get("copy_groups", ())),
+        "sanitised": sum(len(a.get("sanitised", ())) for a in articles),
+    }
+
+
+def render_audit(report: Mapping[str, Any], title: str = "What newsclean did") -> str:
+    """The audit page of a report (the JSON the plugin writes, or :func:`report_of`'s)."""
+    return _template().render(title=title, report=report, summary=summary(report))
+
+
+def write_audit(folder: str, report: Mapping[str, Any], title: str = "What newsclean did") -> str:
+    """Write ``index.html`` into ``folder`` (made as needed); return its path."""
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, "index.html")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(render_audit(report, title))
+    return path
+
+
+def record_of(path: str, result: CleanResult) -> dict[str, Any]:
+    """A report record of one file cleaned outside a site (``newsclean diff --html``)."""
+    return {
+        "source_path": path, "title": result.title, "status": "cleaned", "note": None,
+        "publisher": result.publisher, "link": result.link, "wire": result.wire, "date": result.date,
+        "found": {"publisher": result.publisher_from},
+        "removed": [r.as_dict() for r in result.removed],
+        "repairs": [{"field": "body", "line": r.line, "kind": r.kind, "before": r.before, "after": r.after}
+                    for r in result.repairs],
+        "sanitised": [], "dropped_metadata": [], "copies": [],
+    }
+
+
+def report_of(records: Iterable[dict[str, Any]], groups: Optional[Sequence[Sequence[str]]] = None) -> dict[str, Any]:
+    """A report of records made outside a site."""
+    return {"format": 1, "generator": "pelican-newsclean", "articles": list(records),
+            "copy_groups": [list(g) for g in groups or ()]}
