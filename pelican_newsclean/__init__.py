@@ -10,6 +10,8 @@ The Pelican plugin is enabled with ``PLUGINS = ["pelican_newsclean"]``; its
 wing (:mod:`pelican_newsclean.plugin`) is imported only by :func:`register`.
 """
 
+__version__ = "0.2.0.dev0"
+
 from .core.classify.profiles import Profile, ProfileError, load_profiles
 from .core.config import DEFAULT_CONFIG, Config
 from .core.model import Block, CleanResult, Decision, Removal, Repair
@@ -18,7 +20,7 @@ from .core.read import Scraped, UndecodableError, decode_bytes, read_scraped
 from .core.repair import repair_line, repair_text
 
 __all__ = [
-    "clean_text", "clean_bytes", "clean_blocks", "clean_scraped", "split_blocks", "read_scraped", "Scraped",
+    "__version__", "clean_text", "clean_bytes", "clean_blocks", "clean_scraped", "split_blocks", "read_scraped", "Scraped",
     "Config", "DEFAULT_CONFIG", "decode_bytes", "UndecodableError", "repair_line", "repair_text", "Block",
     "CleanResult", "Decision", "Removal", "Repair", "Profile", "ProfileError", "load_profiles", "register",
 ]

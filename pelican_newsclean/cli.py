@@ -26,6 +26,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, TextIO
 
+from . import __version__
 from .core.classify.profiles import ProfileError, load_profiles
 from .core.config import Config
 from .core.model import CleanResult
@@ -121,8 +122,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsclean", description=__doc__,
+    parser = argparse.ArgumentParser(prog="newsclean", description=__doc__.replace("``", ""),
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("files", nargs="+", help="article files or folders of them; - reads stdin")

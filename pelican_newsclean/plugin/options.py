@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 
 SETTING_NAME = "NEWSCLEAN"
 PLUGIN_NAME = "pelican_newsclean"
+PLUGIN_NAMES = frozenset({PLUGIN_NAME, "pelican.plugins.newsclean", "newsclean"})
+"""The names ``PLUGINS`` may give the plugin (Pelican keeps a namespace plugin's module name)."""
 
 ENABLED_DEFAULT = True
 TXT_READER_DEFAULT = True
@@ -228,7 +230,7 @@ def plugin_listed(settings: Mapping[str, Any]) -> bool:
     """
     for plugin in settings.get("PLUGINS") or ():
         name = plugin if isinstance(plugin, str) else getattr(plugin, "__name__", "")
-        if name == PLUGIN_NAME:
+        if name in PLUGIN_NAMES:
             return True
     return False
 
