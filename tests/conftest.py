@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings as hypothesis_settings
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 # The property tests run the same examples every time, so a run is reproducible.
@@ -39,7 +40,13 @@ def load_benchmark_corpus():
 
 
 def build(conf: Optional[Path], output: Path, **override) -> Path:
-    """Build a site with Pelican in this process; return the output folder."""
+    """Build a site with Pelican in this process; return the output folder.
+
+    Pelican folds repeated warnings per process (its LimitFilter counts them):
+    each build here starts with fresh counts, as a ``pelican`` run does.
+    """
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     override.setdefault("OUTPUT_PATH", str(output))
     override.setdefault("CACHE_PATH", str(output.parent / (output.name + "-cache")))
     settings = read_settings(str(conf) if conf else None, override=override)

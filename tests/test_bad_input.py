@@ -174,7 +174,7 @@ def test_stray_latin1_byte_is_read_as_cp1252_with_an_info(make_site, warnings_an
 
 def test_utf8_bom_does_not_hide_the_header(make_site, warnings_and_errors, caplog):
     caplog.set_level(logging.DEBUG)
-    data = b"\xef\xbb\xbf" + f"Title: With a mark\nDate: 2024-06-12\n\n{PARAGRAPH}\n".encode()
+    data = b"\xef\xbb\xbf" + f"Title: With a mark\nDate: 2024-06-12\nSource: Gazette\n\n{PARAGRAPH}\n".encode()
     output = build_with_good(make_site, {"bom.txt": data})
     page = output / "with-a-mark.html"
     assert page.is_file(), sorted(p.name for p in output.glob("*.html"))
@@ -477,3 +477,33 @@ def test_cli_exit_status_is_zero_when_everything_was_read(tmp_path, capsys):
     (tmp_path / "ru.txt").write_bytes(f"{LEGACY['cp1251']}\n".encode("cp1251"))
     assert newsclean(["clean", str(tmp_path / "ru.txt")]) == 0
     assert LEGACY["cp1251"] in capsys.readouterr().out
+
+
+def test_pelicans_fatal_error_while_cleaning_passes_through(make_site, monkeypatch, caplog):
+    """Under --fatal warnings, a library warning logged while cleaning stops the build as Pelican
+    says, not as 'the cleaner failed'."""
+    from pelican.log import FatalLogger
+
+    from pelican_newsclean.core import pipeline
+
+    classify = pipeline.classify
+
+    def warning_first(*args, **kwargs):
+        logging.getLogger("a.library").warning("a library warns")
+        return classify(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "classify", warning_first)
+    monkeypatch.setattr(FatalLogger, "fatal_lvl", logging.WARNING)  # what pelican --fatal warnings sets
+    republished = f"Title: Republished\nDate: 2024-05-01\nSource: Gazette\n\n{PARAGRAPH}\n"
+    with pytest.raises(RuntimeError, match="Warning or error encountered"):
+        make_site({"republished.md": republished})
+    assert not [r for r in caplog.records if "cleaner failed" in r.getMessage()]
+
+
+def test_log_filter_can_silence_one_kind_of_message(make_site, warnings_and_errors):
+    short = "newsclean: %s: " + "cleaning would leave %d of %d words (min_words is %d)" + ": published uncleaned. %s"
+    make_site({"short.txt": "Title: Short\nDate: 2024-05-01\n\nShare\nToo short.\n",
+               "huge.txt": "Title: Huge\nDate: 2024-05-01\n\n" + ("Share\n" + PARAGRAPH + "\n") * 40},
+              NEWSCLEAN={"max_size": 5_000}, LOG_FILTER=[(logging.WARNING, short)])
+    found = [r.getMessage() for r in warnings_and_errors()]
+    assert not [m for m in found if "short.txt" in m] and [m for m in found if "huge.txt" in m]

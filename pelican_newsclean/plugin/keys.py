@@ -7,6 +7,9 @@ the article in ``content_object_init``.
 
 from __future__ import annotations
 
+PELICAN_FATAL = "Warning or error encountered"
+"""What Pelican raises when ``--fatal`` turns a logged message into an error: passed through untouched."""
+
 READER_NAME = "newstext"
 """What Pelican puts in an article's ``reader`` metadata for the plugin's text reader."""
 

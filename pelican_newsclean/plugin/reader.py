@@ -32,6 +32,7 @@ from ..core.html import paragraphs_html
 from ..core.pipeline import clean_scraped
 from ..core.read import Decoded, Scraped, UndecodableError, read_scraped
 from . import report, state
+from .keys import PELICAN_FATAL
 from .keys import (
     DATE_FROM_KEY, DECODE_KEY, FOUND_BYLINE_KEY, FOUND_DATE_KEY, FOUND_PUBLISHER_KEY, FOUND_WIRE_KEY, LINES_KEY,
 )
@@ -118,7 +119,9 @@ class NewsTextReader(BaseReader):
             return None
         try:
             result = clean_scraped(scraped, build.options.config)
-        except Exception:  # noqa: BLE001 - reported when the body is cleaned
+        except Exception as error:  # reported when the body is cleaned
+            if isinstance(error, RuntimeError) and str(error) == PELICAN_FATAL:
+                raise  # pelican --fatal: Pelican stops the build
             logger.debug("newsclean: %s: not cleaned in the reader", source_path, exc_info=True)
             return None
         build.keep(source_path, body, result)

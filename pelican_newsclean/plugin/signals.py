@@ -36,7 +36,7 @@ from .footer import has_footer, render_footer
 from .options import Options
 from .keys import (
     AUTHOR_FROM_KEY, DATE_FROM_KEY, DECODE_KEY, DROPPED_KEY, FOUND_BYLINE_KEY, FOUND_DATE_KEY, FOUND_PUBLISHER_KEY,
-    FOUND_WIRE_KEY, LINES_KEY, METADATA_REPAIRS_KEY, READER_NAME, SAVED_PAGE_KEY,
+    FOUND_WIRE_KEY, LINES_KEY, METADATA_REPAIRS_KEY, PELICAN_FATAL, READER_NAME, SAVED_PAGE_KEY,
 )
 from .reader import NewsTextReader
 from .state import BuildState
@@ -241,11 +241,16 @@ def _summary(body: str, settings: Mapping[str, Any]) -> str:
     return truncate_html_words(body, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…"))
 
 
-def _too_short(cleaned: CleanedHtml, options: Options) -> Optional[str]:
+Why = Optional[tuple[str, tuple[Any, ...]]]
+"""Why an article is published uncleaned: a message template of its own (so ``LOG_FILTER`` can
+silence one kind) and its arguments; None when it is cleaned."""
+
+
+def _too_short(cleaned: CleanedHtml, options: Options) -> Why:
     """Why the cleaned article is not published (None: it is fine)."""
     after, before = cleaned.words_after, cleaned.words_before
     if after < before and (after == 0 or after < options.min_words):
-        return f"cleaning would leave {after} of {before} words (min_words is {options.min_words})"
+        return "cleaning would leave %d of %d words (min_words is %d)", (after, before, options.min_words)
     return None
 
 
@@ -281,11 +286,14 @@ def clean_content(instance: Any) -> None:
     dropped_metadata = [*(_pop_metadata(instance, DROPPED_KEY) or ()), *make_content_safe(instance, from_html)]
     if body is None or has_footer(body):
         return
-    cleaned, note, level = _clean_body(build, instance, body, credits)
+    cleaned, why, level = _clean_body(build, instance, body, credits)
     result = cleaned.result
-    if note:
-        note += ": published uncleaned"
-        logger.log(level, "newsclean: %s: %s. %s", instance.source_path, note, _ADVICE[level])
+    note = None
+    if why is not None:
+        template, args = why
+        note = (template % args) + ": published uncleaned"
+        logger.log(level, "newsclean: %s: " + template + ": published uncleaned. %s", instance.source_path, *args,
+                   _ADVICE[level], extra={"limit_msg": "newsclean: more articles published uncleaned (see the audit)"})
     else:
         body = cleaned.html
         logger.debug("newsclean: %s: %d blocks removed, %d repairs", instance.source_path,
@@ -393,7 +401,7 @@ def _uncleaned(build: BuildState, credits: Mapping[str, Optional[str]]) -> Clean
 
 def _clean_body(
     build: BuildState, instance: Any, body: str, credits: Mapping[str, Optional[str]]
-) -> tuple[CleanedHtml, Optional[str], int]:
+) -> tuple[CleanedHtml, Why, int]:
     """The cleaned body, or why it is published uncleaned and at what log level.
 
     An article too big to clean in reasonable time (``max_size``,
@@ -407,8 +415,8 @@ def _clean_body(
     paragraphs = len(lines) if lines else len(_BLOCK_START.findall(body))
     big = options.too_big(len(body), paragraphs)
     if big:
-        note = f"{big} (raise NEWSCLEAN 'max_size' or 'max_paragraphs' to clean it)"
-        return _uncleaned(build, credits), note, logging.WARNING
+        return (_uncleaned(build, credits), ("%s (raise NEWSCLEAN 'max_size' or 'max_paragraphs' to clean it)", (big,)),
+                logging.WARNING)
     try:
         stored = build.take(instance.source_path, body)
         if stored is not None:
@@ -418,14 +426,17 @@ def _clean_body(
                                  extract=options.extract_pages and instance.metadata.get("reader") == "html",
                                  page=bool(instance.metadata.get(SAVED_PAGE_KEY)))
     except ProfileError as error:  # settings drop broken profile folders: this is a file changed since
-        return _uncleaned(build, credits), f"a publisher profile cannot be used ({error})", logging.ERROR
+        return _uncleaned(build, credits), ("a publisher profile cannot be used (%s)", (error,)), logging.ERROR
     except Exception as error:  # a bug in the cleaner must not cost the site an article
+        if isinstance(error, RuntimeError) and str(error) == PELICAN_FATAL:
+            raise  # pelican --fatal: a message logged while cleaning stops the build, as Pelican asked
         logger.debug("newsclean: %s: cleaner failed", instance.source_path, exc_info=True)
-        note = f"the cleaner failed ({type(error).__name__}: {error}; please report it)"
-        return _uncleaned(build, credits), note, logging.ERROR
+        why = ("the cleaner failed (%s: %s; please report it)", (type(error).__name__, error))
+        return _uncleaned(build, credits), why, logging.ERROR
     if cleaned.extraction_failed:
         logger.warning("newsclean: %s: a saved web page whose article could not be found: cleaned as a "
-                       "whole page instead. Check it, or save the article alone.", instance.source_path)
+                       "whole page instead. Check it, or save the article alone.", instance.source_path,
+                       extra={"limit_msg": "newsclean: more saved pages whose article could not be found"})
     if cleaned.extractor_missing and build.once("extractor-missing"):
         logger.warning(
             "newsclean: a whole saved web page needs trafilatura to find its article "
