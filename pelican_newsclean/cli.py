@@ -9,7 +9,14 @@
 
 A file may open with a Pelican metadata header (``Title:``, ``Source:``,
 ``Source_URL:``... up to the first blank line), as in a site's content folder:
-it is read as the article's metadata, not cleaned as text.
+it is read as the article's metadata, not cleaned as text. A folder stands
+for the files in it and its subfolders. With ``-o``, each result is Pelican
+content: its header (with what the cleaner found) and ``Newsclean: cleaned``,
+so the plugin publishes it with its footer and does not clean it again.
+
+Exit status: 0 every file cleaned; 1 a file could not be read or cleaned (or
+no file was found); 2 the command was used wrongly; 3 a publisher profile is
+broken; 4 ``--output-dir`` would overwrite an input.
 """
 
 from __future__ import annotations
@@ -32,6 +39,13 @@ from .core.config import Config
 from .core.model import CleanResult
 from .core.pipeline import clean_scraped, clean_text
 from .core.read import UndecodableError, read_scraped
+from .core.read.header import CLEANED_MARK
+
+EXIT_OK, EXIT_FILE, EXIT_USAGE, EXIT_PROFILE, EXIT_OUTPUT = 0, 1, 2, 3, 4
+"""The exit statuses, one meaning each (see the module docstring)."""
+
+PROGRESS_MIN_FILES = 50
+"""A progress bar is shown on a terminal for this many files or more."""
 
 _SWITCHES = tuple(name for name in Config.option_names() if isinstance(getattr(Config(), name), bool))
 
@@ -49,6 +63,7 @@ class Outcome:
     error: Optional[str] = None
     notes: tuple[str, ...] = ()
     text: str = ""  # the result as printed
+    metadata: tuple[tuple[str, str], ...] = ()  # the file's header
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,7 @@ class Shape:
     color: bool = False
     many: bool = False
     html: bool = False
+    pelican: bool = False
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -77,17 +93,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             load_profiles(tuple(str(p) for p in config.profile_dirs))
     except ProfileError as exc:
         print(f"newsclean: {exc}", file=sys.stderr)
-        return 2
-    try:
-        inputs = list(_expand(args.files))
-    except OSError as exc:
-        print(f"newsclean: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_PROFILE
+    named = list(_expand(args.files))
+    inputs = [path for path, _name in named]
+    if not inputs:
+        print(f"newsclean: no files in {', '.join(args.files)}", file=sys.stderr)
+        return EXIT_FILE
     if args.command == "clean" and args.output_dir is not None:
-        problem = _output_problem(args.output_dir, inputs)
+        problem = _output_problem(args.output_dir, named)
         if problem:
             print(f"newsclean: {problem}", file=sys.stderr)
-            return 2
+            return EXIT_OUTPUT
     to_files = args.command == "clean" and args.output_dir is not None
     shape = Shape(
         command=args.command,
@@ -96,29 +112,42 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         color=args.command == "diff" and _use_color(sys.stdout),
         many=len(inputs) > 1 and not to_files,
         html=getattr(args, "html", False),
+        pelican=to_files and not getattr(args, "json", False) and not getattr(args, "body_only", False),
     )
     records: list[dict] = []
-    failed = False
+    failed = 0
     printed = 0
+    names = dict(named)
+    progress = _progress(len(inputs), args.quiet)
     for outcome in _run(inputs, config, shape, args.jobs):
-        for note in outcome.notes:
-            print(f"newsclean: {outcome.path}: {note}", file=sys.stderr)
+        progress.advance()
+        if not args.quiet:
+            for note in outcome.notes:
+                progress.say(f"newsclean: {outcome.path}: {note}")
         if outcome.error is not None:
-            print(f"newsclean: {outcome.path}: {outcome.error}", file=sys.stderr)
-            failed = True
+            progress.say(f"newsclean: {outcome.path}: {outcome.error}")
+            failed += 1
         elif shape.html:
             records.append(json.loads(outcome.text))
         elif to_files:
-            (args.output_dir / Path(outcome.path).name).write_text(outcome.text, encoding="utf-8")
+            target = args.output_dir / names[outcome.path]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(outcome.text, encoding="utf-8")
+            if args.verbose:
+                progress.say(f"newsclean: {outcome.path} -> {target}")
         else:
             sys.stdout.write(("\n" if printed and shape.many and shape.command == "clean"
                               and not shape.json and not shape.body_only else "") + outcome.text)
             printed += 1
+    progress.close()
     if shape.html:
         from .audit import render_audit, report_of
 
         sys.stdout.write(render_audit(report_of(records), title="What newsclean would remove"))
-    return 1 if failed else 0
+    if not args.quiet and (len(inputs) > 1 or failed):
+        cleaned = len(inputs) - failed
+        print(f"newsclean: {len(inputs):,} files: {cleaned:,} cleaned, {failed:,} failed", file=sys.stderr)
+    return EXIT_FILE if failed else EXIT_OK
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -136,6 +165,9 @@ def _parser() -> argparse.ArgumentParser:
                         help=f"switch a behaviour off; repeatable; one of: {', '.join(_SWITCHES)}")
     common.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="clean N files at a time in worker processes (default 1)")
+    loud = common.add_mutually_exclusive_group()
+    loud.add_argument("-q", "--quiet", action="store_true", help="say nothing on stderr but errors")
+    loud.add_argument("-v", "--verbose", action="store_true", help="also say where each result was written")
     clean = sub.add_parser("clean", parents=[common], help="print the cleaned articles")
     shape = clean.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true",
@@ -143,43 +175,81 @@ def _parser() -> argparse.ArgumentParser:
                             "paragraphs, captions, removed, repairs")
     shape.add_argument("--body-only", action="store_true", help="only the article paragraphs, one per line")
     clean.add_argument("-o", "--output-dir", type=Path, metavar="DIR",
-                       help="write each result to DIR/<input name> instead of stdout (never over an input)")
+                       help="write each result to DIR/<input name> as Pelican content (its header kept), "
+                            "instead of stdout; never over an input")
     diff = sub.add_parser("diff", parents=[common], help="show what would be removed from each file, and why")
     diff.add_argument("--html", action="store_true",
                       help="print one audit page (HTML) for all the files instead, as the plugin makes for a site")
     return parser
 
 
-def _expand(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given; a folder stands for the files directly in it."""
+def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Each input file and the name its result gets: a folder stands for the files in it and in its
+    subfolders (hidden ones left out), named by their path inside it."""
     for path in paths:
-        if path != "-" and Path(path).is_dir():
-            yield from (str(p) for p in sorted(Path(path).iterdir()) if p.is_file())
+        folder = Path(path)
+        if path != "-" and folder.is_dir():
+            for found in sorted(folder.rglob("*")):
+                inside = found.relative_to(folder)
+                if found.is_file() and not any(part.startswith(".") for part in inside.parts):
+                    yield str(found), str(inside)
         else:
-            yield path
+            yield path, folder.name
 
 
-def _output_problem(out_dir: Path, inputs: Sequence[str]) -> Optional[str]:
+def _output_problem(out_dir: Path, inputs: Sequence[tuple[str, str]]) -> Optional[str]:
     """Why the results cannot go to ``out_dir`` (None: they can; the folder is made).
 
     Never over an input (the same path, a symbolic or hard link to it), and
     never two results to one file.
     """
-    if "-" in inputs:
+    if any(path == "-" for path, _name in inputs):
         return "stdin has no file name: --output-dir needs named input files"
     if out_dir.exists() and not out_dir.is_dir():
         return f"{out_dir}: not a folder"
     targets: dict[str, str] = {}
-    for path in inputs:
-        target = out_dir / Path(path).name
+    for path, name in inputs:
+        target = out_dir / name
         if target.resolve() == Path(path).resolve() or _same_file(target, path):
             return f"{path}: refusing to overwrite an input file; choose another --output-dir"
-        if target.name in targets:
-            return (f"{targets[target.name]} and {path} would both be written to {target}; "
+        if name in targets:
+            return (f"{targets[name]} and {path} would both be written to {target}; "
                     "clean them in separate runs")
-        targets[target.name] = path
+        targets[name] = path
     out_dir.mkdir(parents=True, exist_ok=True)
     return None
+
+
+class _Progress:
+    """A progress bar on stderr (rich, which comes with Pelican) when it is a terminal and the work
+    is long; messages are printed above it."""
+
+    def __init__(self, total: int, shown: bool) -> None:
+        self._bar = None
+        if shown:
+            from rich.progress import Progress
+
+            self._bar = Progress(transient=True)
+            self._task = self._bar.add_task("cleaning", total=total)
+            self._bar.start()
+
+    def advance(self) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task)
+
+    def say(self, message: str) -> None:
+        if self._bar is not None:
+            self._bar.console.print(message, markup=False, highlight=False)
+        else:
+            print(message, file=sys.stderr)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def _progress(total: int, quiet: bool) -> _Progress:
+    return _Progress(total, not quiet and total >= PROGRESS_MIN_FILES and sys.stderr.isatty())
 
 
 def _same_file(a: Path, b: str) -> bool:
@@ -232,7 +302,23 @@ def _clean_one(path: str, config: Config) -> Outcome:
         result = clean_scraped(scraped, config)  # the header is metadata; its lines stay counted
     except ProfileError as exc:
         return Outcome(path, error=str(exc))
-    return Outcome(path, result, notes=tuple(notes))
+    return Outcome(path, result, notes=tuple(notes), metadata=tuple(scraped.metadata.items()))
+
+
+def _pelican_content(header: Sequence[tuple[str, str]], result: CleanResult) -> str:
+    """A cleaned file as Pelican content: the header with what the cleaner found, then the text."""
+    metadata = dict(header)
+    found = {"title": result.title, "date": result.found_date, "author": result.byline,
+             "source": result.publisher, "source_url": result.source_url, "wire": result.wire}
+    for key, value in found.items():
+        if value and not metadata.get(key):
+            metadata[key] = value
+    metadata["newsclean"] = CLEANED_MARK
+    metadata["newsclean_removed"] = str(len(result.removed))
+    lines = [f"{key.title() if key != 'source_url' else 'Source_URL'}: {' '.join(str(v).split())}"
+             for key, v in metadata.items() if v]
+    return "\n".join(lines) + "\n\n" + "".join(f"{p}\n" for p in (*result.paragraphs[:1], *result.captions,
+                                                                *result.paragraphs[1:]))
 
 
 def _render(outcome: Outcome, shape: Shape) -> str:
@@ -247,6 +333,8 @@ def _render(outcome: Outcome, shape: Shape) -> str:
         return _diff(outcome.path, result, shape.color)
     if shape.json:
         return json.dumps({"path": outcome.path, **result.as_dict()}, ensure_ascii=False) + "\n"
+    if shape.pelican:
+        return _pelican_content(outcome.metadata, result)
     if shape.body_only:
         return "".join(p + "\n" for p in result.paragraphs)
     parts = ([f"==> {outcome.path} <=="] if shape.many else []) + ([result.title, ""] if result.title else [])

@@ -44,8 +44,8 @@ def test_json_has_the_documented_keys(article, capsys):
     assert got["path"] == str(article)
     assert got["title"] == "Bridge reopens after repairs"
     assert got["removed"] == [
-        {"line": 1, "text": "Skip to main content", "reason": "navigation"},
-        {"line": 4, "text": "Share", "reason": "share-widget"},
+        {"line": 1, "text": "Skip to main content", "reason": "navigation", "rule": "remove_boilerplate:navigation"},
+        {"line": 4, "text": "Share", "reason": "share-widget", "rule": "remove_boilerplate:share-widget"},
     ]
 
 
@@ -54,7 +54,8 @@ def test_a_missing_file_is_named_and_the_others_still_processed(article, tmp_pat
     assert newsclean(["clean", "--body-only", str(missing), str(article)]) == 1
     out, err = capsys.readouterr()
     assert "The old bridge" in out
-    assert err.strip().splitlines() == [f"newsclean: {missing}: No such file or directory"]
+    assert err.strip().splitlines() == [f"newsclean: {missing}: No such file or directory",
+                                        "newsclean: 2 files: 1 cleaned, 1 failed"]
 
 
 def test_a_binary_file_is_named_as_undecodable(article, tmp_path, capsys):
@@ -92,7 +93,7 @@ def test_output_dir_writes_one_file_per_input(article, tmp_path):
 
 
 def test_output_dir_refuses_to_overwrite_its_input(article, capsys):
-    assert newsclean(["clean", "-o", str(article.parent), str(article)]) == 2
+    assert newsclean(["clean", "-o", str(article.parent), str(article)]) == 4
     assert "refusing to overwrite" in capsys.readouterr().err
     assert article.read_text(encoding="utf-8") == ARTICLE
 
@@ -146,3 +147,51 @@ def test_diff_html_is_one_audit_page_with_scraped_text_as_text(tmp_path, capsys)
     assert page.startswith("<!doctype html>") and page.count('class="article') == 2
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'data-figure="removed"><b>4</b>' in page
+
+
+def test_output_dir_writes_pelican_content_the_plugin_publishes_without_cleaning_again(
+        article, tmp_path, make_site, monkeypatch):
+    from pelican_newsclean.core import pipeline
+
+    out = tmp_path / "clean"
+    assert newsclean(["clean", "-o", str(out), str(article)]) == 0
+    written = (out / "bridge.txt").read_text(encoding="utf-8")
+    assert written.startswith("Title: Bridge reopens after repairs\n") and "\nNewsclean: cleaned\n" in written
+    assert written.endswith("\n\nThe old bridge reopened on Monday after two years of repairs.\n")
+    runs = []
+    monkeypatch.setattr(pipeline, "classify", lambda *a, **k: runs.append(1))
+    output = make_site({"bridge.txt": written}, NEWSCLEAN={"min_words": 0})
+    body = (output / "bridge-reopens-after-repairs.html").read_text(encoding="utf-8")
+    assert "The old bridge reopened" in body and 'data-newsclean="footer"' in body
+    assert "2 parts of the scraped page" in body and runs == []
+
+
+def test_a_folder_of_subfolders_is_cleaned_whole_and_written_alike(article, tmp_path):
+    scrapes = tmp_path / "scrapes"
+    (scrapes / "2024" / "may").mkdir(parents=True)
+    (scrapes / "2024" / "may" / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    (scrapes / ".hidden").mkdir()
+    (scrapes / ".hidden" / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert newsclean(["clean", "-q", "-o", str(out), str(scrapes)]) == 0
+    assert [p.relative_to(out).as_posix() for p in out.rglob("*.txt")] == ["2024/may/bridge.txt"]
+
+
+def test_exit_statuses_have_one_meaning_each(article, tmp_path, capsys):
+    broken = tmp_path / "profiles"
+    broken.mkdir()
+    (broken / "x.toml").write_text("name = ", encoding="utf-8")
+    assert newsclean(["clean", "--profile-dir", str(broken), str(article)]) == 3
+    assert newsclean(["clean", str(tmp_path / "empty-folder-that-is-not-there")]) == 1
+    (tmp_path / "empty").mkdir()
+    assert newsclean(["clean", str(tmp_path / "empty")]) == 1
+    with pytest.raises(SystemExit) as usage:
+        newsclean(["clean", "--no-such-option", str(article)])
+    assert usage.value.code == 2
+
+
+def test_quiet_says_nothing_but_errors(tmp_path, capsys):
+    ru = tmp_path / "ru.txt"
+    ru.write_bytes("Москва. Городской совет утвердил новый бюджет во вторник вечером после долгих споров.\n".encode("cp1251"))
+    assert newsclean(["clean", "-q", str(ru), str(ru)]) == 0
+    assert capsys.readouterr().err == ""

@@ -87,7 +87,7 @@ def inputs(tmp_path) -> Path:
 @pytest.mark.parametrize("jobs", ["1", "3"])
 def test_output_dir_equal_to_the_input_folder_is_refused(inputs, capsys, jobs):
     before = tree_hash(inputs)
-    assert newsclean(["clean", "--jobs", jobs, "-o", str(inputs), str(inputs)]) == 2
+    assert newsclean(["clean", "--jobs", jobs, "-o", str(inputs), str(inputs)]) == 4
     assert "refusing to overwrite" in capsys.readouterr().err
     assert tree_hash(inputs) == before
 
@@ -96,7 +96,7 @@ def test_output_dir_that_is_a_symlink_to_the_input_folder_is_refused(inputs, tmp
     link = tmp_path / "out"
     link.symlink_to(inputs, target_is_directory=True)
     before = tree_hash(inputs)
-    assert newsclean(["clean", "--jobs", "2", "-o", str(link), str(inputs)]) == 2
+    assert newsclean(["clean", "--jobs", "2", "-o", str(link), str(inputs)]) == 4
     assert "refusing to overwrite" in capsys.readouterr().err
     assert tree_hash(inputs) == before
 
@@ -106,7 +106,7 @@ def test_output_file_that_is_a_symlink_to_an_input_is_refused(inputs, tmp_path, 
     out.mkdir()
     (out / "0.txt").symlink_to(inputs / "0.txt")
     before = tree_hash(inputs)
-    assert newsclean(["clean", "-o", str(out), str(inputs / "0.txt")]) == 2
+    assert newsclean(["clean", "-o", str(out), str(inputs / "0.txt")]) == 4
     assert "refusing to overwrite" in capsys.readouterr().err
     assert tree_hash(inputs) == before
 
@@ -116,7 +116,7 @@ def test_output_file_that_is_a_hard_link_to_an_input_is_refused(inputs, tmp_path
     out.mkdir()
     os.link(inputs / "0.txt", out / "0.txt")
     before = tree_hash(inputs)
-    assert newsclean(["clean", "-o", str(out), str(inputs / "0.txt")]) == 2
+    assert newsclean(["clean", "-o", str(out), str(inputs / "0.txt")]) == 4
     assert "refusing to overwrite" in capsys.readouterr().err
     assert tree_hash(inputs) == before
 
@@ -126,14 +126,14 @@ def test_two_inputs_with_one_name_are_refused(inputs, tmp_path, capsys):
     other.mkdir()
     (other / "0.txt").write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "out"
-    assert newsclean(["clean", "-o", str(out), str(inputs / "0.txt"), str(other / "0.txt")]) == 2
+    assert newsclean(["clean", "-o", str(out), str(inputs / "0.txt"), str(other / "0.txt")]) == 4
     assert "would both be written" in capsys.readouterr().err
     assert not out.exists()  # refused before anything was made
 
 
 def test_output_dir_for_stdin_is_refused_before_making_the_folder(tmp_path, capsys):
     out = tmp_path / "out"
-    assert newsclean(["clean", "-o", str(out), "-"]) == 2
+    assert newsclean(["clean", "-o", str(out), "-"]) == 4
     assert "stdin" in capsys.readouterr().err
     assert not out.exists()
 

@@ -70,5 +70,5 @@ def test_command_json_matches_expected(capsys):
         expected = EXPECTED[name]
         assert got["paragraphs"] == expected["paragraphs"]
         assert got["title"] == expected["title"]
-        assert all(set(r) == {"line", "text", "reason"} for r in got["removed"])
+        assert all(set(r) == {"line", "text", "reason", "rule"} for r in got["removed"])
         assert all(set(r) == {"before", "after"} for r in got["repairs"])

@@ -109,6 +109,6 @@ class CleanResult:
             "wire": self.wire,
             "paragraphs": list(self.paragraphs),
             "captions": list(self.captions),
-            "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in self.removed],
+            "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "rule": r.rule} for r in self.removed],
             "repairs": [{"before": r.before, "after": r.after} for r in self.repairs],
         }

@@ -7,6 +7,8 @@ the article in ``content_object_init``.
 
 from __future__ import annotations
 
+from ..core.read.header import CLEANED_MARK as CLEANED_MARK  # the mark newsclean clean -o writes
+
 PELICAN_FATAL = "Warning or error encountered"
 """What Pelican raises when ``--fatal`` turns a logged message into an error: passed through untouched."""
 
@@ -37,3 +39,6 @@ SAVED_PAGE_KEY = "newsclean_saved_page"
 """The article is a whole saved web page (its article is extracted; it is republished)."""
 LANGUAGE_KEY = "newsclean_language"
 """The language a saved page says it is in (recorded; the article keeps the site's ``lang``)."""
+
+REMOVED_COUNT_KEY = "newsclean_removed"
+"""How many blocks ``newsclean clean -o`` removed from a file (its footer says so)."""

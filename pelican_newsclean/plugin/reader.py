@@ -32,7 +32,7 @@ from ..core.html import paragraphs_html
 from ..core.pipeline import clean_scraped
 from ..core.read import Decoded, Scraped, UndecodableError, read_scraped
 from . import report, state
-from .keys import PELICAN_FATAL
+from .keys import CLEANED_MARK, PELICAN_FATAL
 from .keys import (
     DATE_FROM_KEY, DECODE_KEY, FOUND_BYLINE_KEY, FOUND_DATE_KEY, FOUND_PUBLISHER_KEY, FOUND_WIRE_KEY, LINES_KEY,
 )
@@ -115,6 +115,8 @@ class NewsTextReader(BaseReader):
         build = state.of(self.settings)
         if build is None or all(key in scraped.metadata for key in ("title", "date", "author")):
             return None
+        if scraped.metadata.get("newsclean", "").strip().lower() == CLEANED_MARK:
+            return None  # newsclean clean -o wrote it: cleaned already
         if build.options.too_big(len(body), len(scraped.blocks)):
             return None
         try:

@@ -36,7 +36,8 @@ from .footer import has_footer, render_footer
 from .options import Options
 from .keys import (
     AUTHOR_FROM_KEY, DATE_FROM_KEY, DECODE_KEY, DROPPED_KEY, FOUND_BYLINE_KEY, FOUND_DATE_KEY, FOUND_PUBLISHER_KEY,
-    FOUND_WIRE_KEY, LINES_KEY, METADATA_REPAIRS_KEY, PELICAN_FATAL, READER_NAME, SAVED_PAGE_KEY,
+    FOUND_WIRE_KEY, LINES_KEY, METADATA_REPAIRS_KEY, PELICAN_FATAL, READER_NAME, SAVED_PAGE_KEY, CLEANED_MARK,
+    REMOVED_COUNT_KEY,
 )
 from .reader import NewsTextReader
 from .state import BuildState
@@ -314,7 +315,7 @@ def clean_content(instance: Any) -> None:
             "date_iso": date_iso,
             "title": getattr(instance, "title", None),
             "cleaned": note is None,
-            "removed": len(result.removed),
+            "removed": len(result.removed) or _count(_pop_metadata(instance, REMOVED_COUNT_KEY)),
             "repairs": sum(_fixes_characters(r) for r in (*result.repairs, *metadata_repairs)),
         }
         footer = _footer(build, instance, variables)
@@ -377,6 +378,14 @@ _DATE_SOURCES = {
 }
 
 
+def _count(value: Any) -> int:
+    """A count from metadata (0 when there is none)."""
+    try:
+        return max(int(str(value)), 0)
+    except ValueError:
+        return 0
+
+
 def _fixes_characters(repair: Any) -> bool:
     """Whether a repair fixed broken characters (a no-break space made plain, a decode, are not that)."""
     kind = repair.kind if hasattr(repair, "kind") else repair.get("kind")
@@ -411,6 +420,9 @@ def _clean_body(
     already cleaned (to find its headline) is not cleaned again.
     """
     options = build.options
+    if str(instance.metadata.get("newsclean", "")).strip().lower() == CLEANED_MARK:
+        done = credit(CleanResult(title=None, paragraphs=()), credits, options.config)  # newsclean clean -o
+        return CleanedHtml(html=body, result=done, changed=False, words_before=0, words_after=0), None, logging.INFO
     lines = instance.metadata.get(LINES_KEY) or None
     paragraphs = len(lines) if lines else len(_BLOCK_START.findall(body))
     big = options.too_big(len(body), paragraphs)

@@ -20,6 +20,10 @@ HEADER_KEYS = frozenset(
 )
 """Keys that make a first block of ``Key: value`` lines a metadata header."""
 
+CLEANED_MARK = "cleaned"
+"""``Newsclean: cleaned`` in a header: the file is a result of ``newsclean clean -o``; the
+plugin publishes it as cleaned, without cleaning it again."""
+
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*")
 
 
