@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .model import Decision
-from .text import SENTENCE_BREAK
+from .text import first_sentence
 
 
 @dataclass(frozen=True)
@@ -88,8 +88,10 @@ def short_title(sentence: str, max_words: int = TITLE_MAX_WORDS_DEFAULT) -> str:
     'Russian forces are leaving'
     >>> short_title("one two three four five", max_words=3)
     'one two three…'
+    >>> short_title("U.S. officials met Mr. Peskov in Moscow. Talks went on.")
+    'U.S. officials met Mr. Peskov in Moscow'
     """
-    first = SENTENCE_BREAK.split(sentence.strip(), maxsplit=1)[0].rstrip(".!?")
+    first = first_sentence(sentence.strip()).rstrip(".!?")
     words = first.split()
     title = " ".join(words[:max_words])
     limit = TITLE_MAX_CHARS_DEFAULT

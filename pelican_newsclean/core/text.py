@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..data import load_toml
+
 WORD = re.compile(r"\w+")
 """A word, as every count of words and every feature sees it."""
 
@@ -20,8 +22,33 @@ ENDS_CLAUSE = re.compile(r"[.!?。！？…:;：][\"'”’»)\]]*\s*$")
 SENTENCE_ENDS = re.compile(r"(?<![.!?。！？…])[.!?。！？…]++[\"'”’»)\]]*+(?:\s|$)")
 """Each sentence end inside a block (possessive: a run of 100,000 dots costs one pass)."""
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
-"""Where one sentence ends and the next begins (to take a text's first sentence)."""
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+"""Where one sentence may end and the next begin (see :func:`first_sentence`)."""
+
+ABBREVIATIONS: frozenset[str] = frozenset(
+    word for words in load_toml("abbreviations.toml").values() for word in words
+)
+"""Words a full stop follows without ending a sentence (``data/abbreviations.toml``)."""
+
+_LAST_WORD = re.compile(r"(\S+)[.!?]$")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text: it does not end after "Mr.", "U.S." or an initial.
+
+    >>> first_sentence("The U.S. Senate met Mr. J. Smith on Monday. He left.")
+    'The U.S. Senate met Mr. J. Smith on Monday.'
+    """
+    for match in SENTENCE_BREAK.finditer(text):
+        head, rest = text[: match.start()], text[match.end():]
+        last = _LAST_WORD.search(head)
+        word = last[1].lower().strip("(\"'“‘") if last else ""
+        if head.endswith(".") and (word in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isalpha())):
+            continue
+        if rest[:1].islower():
+            continue
+        return head
+    return text
 
 SENTENCE_STOPS = (".", "!", "?", "。", "！", "？")
 """Characters a finished sentence ends with."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import tomllib
 from importlib import resources
 from typing import Any, Mapping, Optional
 
@@ -65,13 +66,32 @@ def template_problem(template_path: str) -> Optional[str]:
     return None
 
 
-def render_footer(variables: Mapping[str, Any], template_path: Optional[str] = None) -> str:
-    """Render the footer template (the shipped one when ``template_path`` is None).
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, dict[str, str]]:
+    return tomllib.loads((resources.files(__package__) / "templates" / "footer.toml").read_text(encoding="utf-8"))
+
+
+def footer_words(lang: Optional[str]) -> dict[str, str]:
+    """The footer's words in a language (``fr``, ``fr_CA``, ``de-AT``...), English when there are none.
+
+    >>> footer_words("fr-CA")["published_by"], footer_words("xx")["published_by"]
+    ('Publié à l’origine par', 'Originally published by')
+    """
+    words = _words()
+    code = (lang or "en").replace("_", "-").split("-")[0].lower()
+    return {**words["en"], **words.get(code, {})}
+
+
+def render_footer(variables: Mapping[str, Any], template_path: Optional[str] = None,
+                  lang: Optional[str] = None) -> str:
+    """Render the footer template (the shipped one when ``template_path`` is None), in the
+    article's language ``lang``.
 
     A custom template that forgets the marker is wrapped in an element that
     carries it, so the footer is still never added twice.
     """
-    rendered = load_template(template_path).render(**variables).strip()
+    values = {"words": footer_words(lang), "also": [], "also_more": 0, **variables}
+    rendered = load_template(template_path).render(**values).strip()
     if FOOTER_MARKER not in rendered:
         rendered = f'<div class="newsclean-attribution" {FOOTER_MARKER}>\n{rendered}\n</div>'
     return rendered

@@ -461,9 +461,10 @@ def _clean_body(
 def _footer(build: BuildState, instance: Any, variables: Mapping[str, Any]) -> str:
     """The footer from the site's template; the shipped one if that template fails."""
     template = build.options.footer_template
+    lang = getattr(instance, "lang", None)
     if template is not None:
         try:
-            return render_footer(variables, template)
+            return render_footer(variables, template, lang)
         except Exception as error:  # jinja2.TemplateError, or the template's own code failing
             if build.once(f"footer-template:{template}"):
                 logger.error(
@@ -471,7 +472,7 @@ def _footer(build: BuildState, instance: Any, variables: Mapping[str, Any]) -> s
                     "the shipped footer is used instead",
                     template, instance.source_path, type(error).__name__, error,
                 )
-    return render_footer(variables)
+    return render_footer(variables, lang=lang)
 
 
 def group_copies(generator: Any) -> None:

@@ -84,3 +84,19 @@ def test_custom_template_without_marker_is_wrapped(tmp_path):
 
 def test_has_footer():
     assert not has_footer(None) and not has_footer("<p>text</p>")
+
+
+@pytest.mark.parametrize("lang, words", [("fr", "Publié à l’origine par"), ("de_DE", "Ursprünglich veröffentlicht von"),
+                                         ("es", "Publicado originalmente por"), ("xx", "Originally published by")])
+def test_footer_speaks_the_articles_language(lang, words):
+    html = render_footer({"publisher": "Le Monde", "cleaned": True, "removed": 2}, lang=lang)
+    assert f"{words} Le Monde" in html
+
+
+def test_a_french_article_gets_a_french_footer(make_site):
+    output = make_site({"a.txt": "Title: Le pont rouvre\nDate: 2024-05-01\nLang: fr\nSource: Le Monde\n\n"
+                                 "Share\nLe vieux pont sur la rivière a rouvert lundi après deux ans de travaux, "
+                                 "a déclaré le conseil municipal de la ville.\n"},
+                       NEWSCLEAN={"min_words": 0})
+    (page,) = output.glob("le-pont-rouvre*.html")
+    assert "Publié à l’origine par" in page.read_text(encoding="utf-8")
