@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 import os
+from pathlib import Path
 import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable, Optional, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
@@ -64,7 +64,7 @@ class Run:
     stderr: str
 
 
-def run_measured(cmd: Sequence[str], cwd: Optional[Path] = None, env: Optional[dict] = None) -> Run:
+def run_measured(cmd: Sequence[str], cwd: Path | None = None, env: dict | None = None) -> Run:
     """Run ``cmd`` in a fresh process; its wall time and its own peak memory.
 
     The peak comes from ``wait4()`` on that one child, so every run is

@@ -32,19 +32,21 @@ with the most own time (cProfile).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 import multiprocessing as mp
 import re
 import statistics
 import sys
 import time
-from dataclasses import dataclass
-from typing import Callable, Iterator, Optional, Sequence
 
 import _common
 
 try:  # the regex parser, to build examples from patterns
-    from re import _constants as _sre_c  # type: ignore[attr-defined]
-    from re import _parser as _sre_p  # type: ignore[attr-defined]
+    from re import (
+        _constants as _sre_c,  # type: ignore[attr-defined]
+        _parser as _sre_p,  # type: ignore[attr-defined]
+    )
 except ImportError:  # Python < 3.11
     import sre_constants as _sre_c  # type: ignore[no-redef]
     import sre_parse as _sre_p  # type: ignore[no-redef]
@@ -60,7 +62,7 @@ class Case:
     name: str
     make: Callable[[int], str]
     target: str = "pipeline"  # "pipeline", "regex" (pattern.search) or "findall"
-    pattern: Optional[re.Pattern[str]] = None
+    pattern: re.Pattern[str] | None = None
     note: str = ""
 
 
@@ -242,7 +244,7 @@ class RulePattern:
     table: str  # the file it comes from
     name: str  # the rule's name, or "TABLE.attribute" for a table-level pattern
     search: re.Pattern[str]
-    max_words: Optional[int] = None
+    max_words: int | None = None
 
 
 def _table_patterns(table_name: str, table) -> list[RulePattern]:
@@ -368,7 +370,7 @@ def _time_in_child(case: Case, size: int, conn) -> None:
     conn.close()
 
 
-def measure(case: Case, size: int, timeout: float) -> tuple[int, Optional[float]]:
+def measure(case: Case, size: int, timeout: float) -> tuple[int, float | None]:
     """(bytes, seconds per clean) in a forked child; seconds is None on time-out."""
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
@@ -389,7 +391,7 @@ def measure(case: Case, size: int, timeout: float) -> tuple[int, Optional[float]
 
 
 def run_case(case: Case, sizes: Sequence[int], timeout: float, ratio_limit: float) -> dict:
-    results: list[tuple[int, Optional[float]]] = []
+    results: list[tuple[int, float | None]] = []
     for size in sizes:
         if results and results[-1][1] is None:
             results.append((size, None))  # a smaller size already timed out
@@ -423,13 +425,13 @@ def confirm(case: Case, first: dict, sizes: Sequence[int], timeout: float, ratio
     return {"case": case, "results": results, "ratios": ratios, "superlinear": bad and second["superlinear"]}
 
 
-def _fmt_per_kb(nbytes: int, seconds: Optional[float], timeout: float) -> str:
+def _fmt_per_kb(nbytes: int, seconds: float | None, timeout: float) -> str:
     if seconds is None:
         return f">{timeout:.0f}s total"
     return f"{seconds / (nbytes / 1000) * 1e6:,.1f} us/KB"
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=_common.parse_ints, default=list(DEFAULT_SIZES),
                         help="input sizes in bytes (default 10000,100000,1000000)")

@@ -32,13 +32,13 @@ memory linear in the number of articles.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 import os
+from pathlib import Path
 import shutil
 import sys
 import tempfile
 import time
-from pathlib import Path
-from typing import Optional, Sequence
 
 import _common
 from _common import median
@@ -159,7 +159,7 @@ def build(site: Path, expected: int, plugin: bool) -> _common.Run:
     return run
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=_common.parse_ints, default=list(DEFAULT_SIZES),
                         help="site sizes in articles (default 100,1000,10000)")
@@ -185,7 +185,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
               f"median of {args.repeat}; {_common.machine()}")
 
         results: dict[tuple[str, int], dict] = {}
-        for n in [1] + sizes:
+        for n in [1, *sizes]:
             for kind, pool, plugin in (("plugin", txt, True), ("baseline", html, False)):
                 site = make_site(work / f"site-{kind}-{n}", pool[:n], plugin, theme, args.cached)
                 if args.cached:
@@ -202,7 +202,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 shutil.rmtree(site / "output", ignore_errors=True)
 
         rows = []
-        for n in [1] + sizes:
+        for n in [1, *sizes]:
             p, b = results[("plugin", n)], results[("baseline", n)]
             row = [f"{n:,}", f"{p['wall']:.2f}", f"{b['wall']:.2f}", f"{p['wall'] / b['wall']:.2f}x",
                    f"{p['rss']:.0f}", f"{b['rss']:.0f}"]

@@ -29,17 +29,17 @@ from __future__ import annotations
 
 import argparse
 import codecs
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 import datetime as dt
+from functools import lru_cache
 import html
 import json
+from pathlib import Path
 import random
 import re
 import sys
 import time
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Iterator, Optional, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "tests" / "data" / "seeds"
@@ -76,14 +76,14 @@ class Seed:
     """One seed article split into its parts (from ``seeds-expected.json``)."""
 
     name: str
-    title: Optional[str]
+    title: str | None
     paragraphs: tuple[str, ...]
     captions: tuple[str, ...]
     head: tuple[str, ...]  # boilerplate lines before the article
     tail: tuple[str, ...]  # boilerplate lines after it
     middle: tuple[str, ...]  # boilerplate lines amid it (widgets, counters, appeals)
     glued: tuple[str, ...]  # nags found glued to an article sentence
-    publisher: Optional[str]
+    publisher: str | None
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,8 @@ class Article:
     index: int
     title: str
     date: str
-    source: Optional[str]
-    source_url: Optional[str]
+    source: str | None
+    source_url: str | None
     body: str  # the scraped text (what the cleaner is given), no metadata header
     paragraphs: tuple[str, ...]  # what a perfect cleaner keeps
     kinds: tuple[str, ...] = field(default=())  # "scraped", "clean", "mojibake", "legacy-header"
@@ -196,7 +196,7 @@ def make_article(seed: int, index: int) -> Article:
     if rng.random() < 0.3:
         other = rng.choice(seeds)
         body.insert(rng.randrange(len(body) + 1), rng.choice(other.paragraphs))
-    paragraphs = [paragraphs[0]] + body
+    paragraphs = [paragraphs[0], *body]
     # Keep paragraphs unique (a borrowed one may repeat one of the base).
     paragraphs = list(dict.fromkeys(paragraphs))
 
@@ -315,7 +315,7 @@ def write_corpus(out_dir: Path | str, n: int, seed: int = 1, fmt: str = "txt") -
     return paths
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", type=Path, help="folder to write the articles to (created)")
     parser.add_argument("-n", type=int, default=1000, help="number of articles (default 1000)")

@@ -15,12 +15,12 @@ Target: ``--jobs 2`` at least 1.7x as fast as ``--jobs 1`` on 2 cores.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 import os
+from pathlib import Path
 import shutil
 import sys
 import tempfile
-from pathlib import Path
-from typing import Optional, Sequence
 
 import _common
 from _common import median, spread
@@ -49,7 +49,7 @@ def _run(folder: Path, out: Path, jobs: int, expected: int) -> _common.Run:
     return run
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=2000, help="articles (default 2000)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed number (default 1)")

@@ -14,11 +14,11 @@ the benchmark's precision, recall and F1 with the line-level view.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 DEFAULT_CMD = "newsclean clean --body-only --output-dir {out} {in}"
 _KEEP = re.compile(r"^(== |bench |mean per-doc|lines |wall |failures |  FAIL )")

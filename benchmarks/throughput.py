@@ -20,12 +20,12 @@ Target: the pipeline at least 1.5x faster than ftfy alone.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 import cProfile
 import html
 import io
 import pstats
 import sys
-from typing import Callable, Optional, Sequence
 
 import _common
 from _common import median, spread
@@ -39,8 +39,9 @@ def _wrap_for_justext(text: str) -> str:
 
 
 def _contenders(texts: Sequence[str], with_justext: bool) -> dict[str, Callable[[], object]]:
-    from pelican_newsclean import clean_text
     import ftfy
+
+    from pelican_newsclean import clean_text
 
     def pipeline() -> None:
         for text in texts:
@@ -84,8 +85,7 @@ def measure(texts: Sequence[str], repeats: int, with_justext: bool = True) -> di
 
 def breakdown(texts: Sequence[str], repeats: int) -> list[tuple[str, float]]:
     """Median pipeline time with each stage switched off in turn."""
-    from pelican_newsclean import clean_text
-    from pelican_newsclean import Config
+    from pelican_newsclean import Config, clean_text
 
     variants = [("default", Config())] + [
         (f"{name}=False", Config().with_options(**{name: False}))
@@ -120,7 +120,7 @@ def profile(texts: Sequence[str], top: int) -> str:
     return buf.getvalue()
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=5000, help="articles (default 5000)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed number (default 1)")

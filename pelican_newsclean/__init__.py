@@ -20,9 +20,29 @@ from .core.read import Scraped, UndecodableError, decode_bytes, read_scraped
 from .core.repair import repair_line, repair_text
 
 __all__ = [
-    "__version__", "clean_text", "clean_bytes", "clean_blocks", "clean_scraped", "split_blocks", "read_scraped", "Scraped",
-    "Config", "DEFAULT_CONFIG", "decode_bytes", "UndecodableError", "repair_line", "repair_text", "Block",
-    "CleanResult", "Decision", "Removal", "Repair", "Profile", "ProfileError", "load_profiles", "register",
+    "DEFAULT_CONFIG",
+    "Block",
+    "CleanResult",
+    "Config",
+    "Decision",
+    "Profile",
+    "ProfileError",
+    "Removal",
+    "Repair",
+    "Scraped",
+    "UndecodableError",
+    "__version__",
+    "clean_blocks",
+    "clean_bytes",
+    "clean_scraped",
+    "clean_text",
+    "decode_bytes",
+    "load_profiles",
+    "read_scraped",
+    "register",
+    "repair_line",
+    "repair_text",
+    "split_blocks",
 ]
 
 

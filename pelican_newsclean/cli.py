@@ -22,16 +22,17 @@ broken; 4 ``--output-dir`` would overwrite an input.
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
-import os
-import re
-import sys
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+import dataclasses
 from dataclasses import dataclass
 from itertools import repeat
+import json
+import os
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Sequence, TextIO
+import re
+import sys
+from typing import TextIO
 
 from . import __version__
 from .core.classify.profiles import ProfileError, load_profiles
@@ -59,8 +60,8 @@ class Outcome:
     """
 
     path: str
-    result: Optional[CleanResult] = None
-    error: Optional[str] = None
+    result: CleanResult | None = None
+    error: str | None = None
     notes: tuple[str, ...] = ()
     text: str = ""  # the result as printed
     metadata: tuple[tuple[str, str], ...] = ()  # the file's header
@@ -69,7 +70,8 @@ class Outcome:
 @dataclass(frozen=True)
 class Shape:
     """How results are printed: made in the worker that cleaned the file, so
-    that only the printed text crosses back to the main process."""
+    that only the printed text crosses back to the main process.
+    """
 
     command: str
     json: bool = False
@@ -80,14 +82,14 @@ class Shape:
     pelican: bool = False
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsclean`` console script; returns the exit status."""
     args = _parser().parse_args(argv)
     try:
         config = Config(
             extra_phrases=tuple(args.phrase),
             profile_dirs=tuple(args.profile_dir),
-            **{name: False for name in args.off},
+            **dict.fromkeys(args.off, False),
         )
         if config.use_profiles:  # report a broken profile once, before any file
             load_profiles(tuple(str(p) for p in config.profile_dirs))
@@ -185,7 +187,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str]]:
     """Each input file and the name its result gets: a folder stands for the files in it and in its
-    subfolders (hidden ones left out), named by their path inside it."""
+    subfolders (hidden ones left out), named by their path inside it.
+    """
     for path in paths:
         folder = Path(path)
         if path != "-" and folder.is_dir():
@@ -197,7 +200,7 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str]]:
             yield path, folder.name
 
 
-def _output_problem(out_dir: Path, inputs: Sequence[tuple[str, str]]) -> Optional[str]:
+def _output_problem(out_dir: Path, inputs: Sequence[tuple[str, str]]) -> str | None:
     """Why the results cannot go to ``out_dir`` (None: they can; the folder is made).
 
     Never over an input (the same path, a symbolic or hard link to it), and
@@ -222,7 +225,8 @@ def _output_problem(out_dir: Path, inputs: Sequence[tuple[str, str]]) -> Optiona
 
 class _Progress:
     """A progress bar on stderr (rich, which comes with Pelican) when it is a terminal and the work
-    is long; messages are printed above it."""
+    is long; messages are printed above it.
+    """
 
     def __init__(self, total: int, shown: bool) -> None:
         self._bar = None

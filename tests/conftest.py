@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 import hashlib
 import logging
 import os
 from pathlib import Path
-from typing import Callable, Optional
 
-import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings as hypothesis_settings
-from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
+import pytest
+
+from pelican import Pelican
 
 # The property tests run the same examples every time, so a run is reproducible.
 # HYPOTHESIS_PROFILE=explore makes them look for new ones.
@@ -39,7 +40,7 @@ def load_benchmark_corpus():
     return module
 
 
-def build(conf: Optional[Path], output: Path, **override) -> Path:
+def build(conf: Path | None, output: Path, **override) -> Path:
     """Build a site with Pelican in this process; return the output folder.
 
     Pelican folds repeated warnings per process (its LimitFilter counts them):

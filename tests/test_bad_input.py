@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from pathlib import Path
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from conftest import article_body, footers, soup_of
+import pytest
+
 from pelican_newsclean.cli import main as newsclean
 from pelican_newsclean.core.read import UndecodableError, decode
 

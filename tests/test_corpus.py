@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from html.parser import HTMLParser
 from pathlib import Path
-
-import pytest
+import re
 
 from conftest import load_benchmark_corpus
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 from pathlib import Path
-
-import pytest
+import shutil
 
 from conftest import EXAMPLE_CONF, EXAMPLE_SITE, article_body, build, tree_hash
+import pytest
+
 from pelican_newsclean import clean_text
 from pelican_newsclean.cli import main as newsclean
 

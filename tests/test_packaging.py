@@ -10,13 +10,12 @@ with ``NEWSCLEAN_PACKAGING_TESTS=1``.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from conftest import ROOT
+import pytest
 
 pytestmark = pytest.mark.skipif(
     not (os.environ.get("CI") or os.environ.get("NEWSCLEAN_PACKAGING_TESTS")),

@@ -10,15 +10,16 @@ the page is opened from disk, where a script would run. Used by the plugin
 
 from __future__ import annotations
 
-import functools
-import os
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+import functools
 from importlib import resources
-from typing import Any, Iterable, Mapping, Optional, Sequence
+import os
+from typing import Any, Optional
 
 import jinja2
 
-from ..core.model import CleanResult
+from pelican_newsclean.core.model import CleanResult
 
 TEMPLATE = "audit.html"
 
@@ -77,7 +78,7 @@ def record_of(path: str, result: CleanResult) -> dict[str, Any]:
     }
 
 
-def report_of(records: Iterable[dict[str, Any]], groups: Optional[Sequence[Sequence[str]]] = None) -> dict[str, Any]:
+def report_of(records: Iterable[dict[str, Any]], groups: Sequence[Sequence[str]] | None = None) -> dict[str, Any]:
     """A report of records made outside a site."""
     return {"format": 1, "generator": "pelican-newsclean", "articles": list(records),
             "copy_groups": [list(g) for g in groups or ()]}

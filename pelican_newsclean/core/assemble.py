@@ -9,8 +9,8 @@ the same :func:`layout`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
 
 from .model import Decision
 from .text import first_sentence
@@ -24,14 +24,14 @@ class Printed:
     role: str
 
 
-def layout(decisions: Sequence[Decision], join_datelines: bool = True) -> list[Optional[Printed]]:
+def layout(decisions: Sequence[Decision], join_datelines: bool = True) -> list[Printed | None]:
     """For each decision, in order: what it prints in the body, or None.
 
     None for a dropped block, the headline (printed apart), and a dateline
     joined to the paragraph after it. A caption does not take a dateline;
     datelines with no paragraph after them are printed as one paragraph.
     """
-    out: list[Optional[Printed]] = []
+    out: list[Printed | None] = []
     pending: list[int] = []  # indices of datelines waiting for their paragraph
     for d in decisions:
         if not d.kept or d.role == "title":
@@ -61,7 +61,7 @@ def layout(decisions: Sequence[Decision], join_datelines: bool = True) -> list[O
 class Article:
     """The parts of the published article."""
 
-    title: Optional[str]
+    title: str | None
     paragraphs: tuple[str, ...]
     captions: tuple[str, ...]
 

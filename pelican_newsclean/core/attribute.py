@@ -6,9 +6,10 @@ the report all read them from here.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional, Sequence
+import re
+from typing import Any
 from urllib.parse import urlsplit
 
 from .classify.profiles import Profile, profile_for_domain
@@ -34,18 +35,18 @@ class Attribution:
     removed as a byline or a timestamp.
     """
 
-    publisher: Optional[str] = None
-    publisher_url: Optional[str] = None
-    wire: Optional[str] = None
-    source_url: Optional[str] = None
-    date: Optional[str] = None
-    link: Optional[str] = None
-    publisher_from: Optional[str] = None
-    byline: Optional[str] = None
-    found_date: Optional[str] = None
+    publisher: str | None = None
+    publisher_url: str | None = None
+    wire: str | None = None
+    source_url: str | None = None
+    date: str | None = None
+    link: str | None = None
+    publisher_from: str | None = None
+    byline: str | None = None
+    found_date: str | None = None
 
 
-def safe_url(url: Optional[str]) -> Optional[str]:
+def safe_url(url: str | None) -> str | None:
     """The URL when it is an absolute http(s) address, else None (no javascript:, data:...).
 
     >>> safe_url("https://example.org/a"), safe_url("javascript:alert(1)")
@@ -65,7 +66,7 @@ def safe_url(url: Optional[str]) -> Optional[str]:
     return url
 
 
-def find_wire(paragraphs: Sequence[str]) -> Optional[str]:
+def find_wire(paragraphs: Sequence[str]) -> str | None:
     """The wire service credited in a dateline or sign-off (not a photo credit).
 
     >>> find_wire(["MOSCOW (AP) — Russian forces are being withdrawn."])
@@ -86,7 +87,7 @@ def find_wire(paragraphs: Sequence[str]) -> Optional[str]:
 
 def attribute(
     paragraphs: Sequence[str],
-    profile: Optional[Profile],
+    profile: Profile | None,
     profiles: Sequence[Profile],
     metadata: Mapping[str, Any],
     removed: Sequence[Removal] = (),
@@ -137,7 +138,7 @@ _BYLINE_END = re.compile(r"\s*(?:[,|/•·]|\s[-–—]\s|\bfor\b|\bpublished\b|
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|de|van|von|da|del|der|la|le|bin|al|and|y|e)$")
 
 
-def byline_name(removed: Sequence[Removal]) -> Optional[str]:
+def byline_name(removed: Sequence[Removal]) -> str | None:
     """The author's name in a line the cleaner removed as a byline ("By Jane Doe, Associated Press").
 
     >>> byline_name([Removal(2, "By JANE DOE and JOHN ROE, Associated Press", "byline")])
@@ -166,7 +167,7 @@ _DATE_IN_LINE = re.compile(
 )
 
 
-def removed_date(removed: Sequence[Removal]) -> Optional[str]:
+def removed_date(removed: Sequence[Removal]) -> str | None:
     """The date in a line the cleaner removed as a timestamp or byline (ISO), never one of the prose.
 
     >>> removed_date([Removal(3, "Published April 17, 2024 10:30 a.m. EDT", "timestamp")])
@@ -195,7 +196,7 @@ _SUBSCRIBE = re.compile(r"\b(?:subscribe to|support|sign up for|become a member 
                         r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})", re.IGNORECASE)
 
 
-def removed_publisher(removed: Sequence[Removal]) -> tuple[Optional[str], Optional[str]]:
+def removed_publisher(removed: Sequence[Removal]) -> tuple[str | None, str | None]:
     """A publisher two removed lines agree on, and a wire named by a copyright line.
 
     >>> removed_publisher([Removal(9, "© 2024 Foo Media. All rights reserved.", "copyright"),
@@ -226,7 +227,7 @@ def removed_publisher(removed: Sequence[Removal]) -> tuple[Optional[str], Option
     return None, wire
 
 
-def _text(value: Any) -> Optional[str]:
+def _text(value: Any) -> str | None:
     """A metadata value as stripped text, or None."""
     if value is None:
         return None
@@ -234,7 +235,7 @@ def _text(value: Any) -> Optional[str]:
     return text or None
 
 
-def _date(value: Any) -> Optional[str]:
+def _date(value: Any) -> str | None:
     """An ISO date (or date and time) from a string, date or datetime."""
     if hasattr(value, "isoformat"):
         if getattr(value, "hour", 0) == 0 and getattr(value, "minute", 0) == 0 and hasattr(value, "date"):

@@ -34,6 +34,7 @@ class Config:
             or starting with one, is dropped with reason ``custom``).
         profile_dirs: more folders of publisher profiles (``*.toml``); a
             profile with the same ``id`` as a shipped one replaces it.
+
     """
 
     repair_encoding: bool = True
@@ -47,7 +48,7 @@ class Config:
     extra_phrases: tuple[str, ...] = ()
     profile_dirs: tuple[PathLike, ...] = ()
 
-    def with_options(self, **changes: Any) -> "Config":
+    def with_options(self, **changes: Any) -> Config:
         """A copy with some options changed (unknown names raise TypeError)."""
         return replace(self, **changes)
 

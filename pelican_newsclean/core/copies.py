@@ -12,10 +12,10 @@ articles, not with its square.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 import hashlib
 import re
-from collections import defaultdict
-from typing import Hashable, Iterable, Mapping, Sequence
 
 SHINGLE_WORDS_DEFAULT = 5
 """Words in a shingle."""

@@ -7,7 +7,6 @@ cached, compared, pickled and sent across processes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -23,13 +22,14 @@ class Repair:
     before: str
     after: str
     kind: str
-    line: Optional[int] = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)
 class Block:
     """One unit of text with its origin: the 1-based number of its line in a
-    text file, or of its block element in an HTML body."""
+    text file, or of its block element in an HTML body.
+    """
 
     line: int
     text: str
@@ -47,10 +47,10 @@ class Decision:
     """
 
     block: Block
-    role: Optional[str] = None
-    reason: Optional[str] = None
+    role: str | None = None
+    reason: str | None = None
     rule: str = ""
-    text: Optional[str] = None
+    text: str | None = None
 
     @property
     def kept(self) -> bool:
@@ -79,26 +79,26 @@ class Removal:
 class CleanResult:
     """The cleaned article and the record of every decision that made it."""
 
-    title: Optional[str]
+    title: str | None
     paragraphs: tuple[str, ...]
     captions: tuple[str, ...] = ()
-    publisher: Optional[str] = None
-    publisher_url: Optional[str] = None
-    wire: Optional[str] = None
-    source_url: Optional[str] = None
-    date: Optional[str] = None
+    publisher: str | None = None
+    publisher_url: str | None = None
+    wire: str | None = None
+    source_url: str | None = None
+    date: str | None = None
     removed: tuple[Removal, ...] = ()
     repairs: tuple[Repair, ...] = ()
     decisions: tuple[Decision, ...] = field(default=(), compare=False, repr=False)
-    profile: Optional[str] = None
+    profile: str | None = None
     """The id of the publisher profile whose rules the text matched, if any."""
-    link: Optional[str] = None
+    link: str | None = None
     """The address to credit: ``source_url`` or the publisher's home, only ever http(s)."""
-    publisher_from: Optional[str] = None
+    publisher_from: str | None = None
     """How the publisher was found (see :class:`~.attribute.Attribution`)."""
-    byline: Optional[str] = None
+    byline: str | None = None
     """The author's name in a removed byline, if any."""
-    found_date: Optional[str] = None
+    found_date: str | None = None
     """The date in a removed timestamp or byline line, if any (ISO)."""
 
     def as_dict(self) -> dict:

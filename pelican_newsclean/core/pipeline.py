@@ -13,8 +13,9 @@ a :class:`~.model.CleanResult` out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 import dataclasses
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any
 
 from .assemble import assemble
 from .attribute import Attribution, attribute
@@ -25,13 +26,13 @@ from .model import Block, CleanResult, Removal, Repair
 from .read import Scraped, read_scraped, split_blocks
 from .repair import repair_line
 
-__all__ = ["clean_text", "clean_bytes", "clean_blocks", "clean_scraped", "clean_numbered", "credit", "split_blocks"]
+__all__ = ["clean_blocks", "clean_bytes", "clean_numbered", "clean_scraped", "clean_text", "credit", "split_blocks"]
 
 
 def clean_text(
     text: str,
     config: Config = DEFAULT_CONFIG,
-    metadata: Optional[Mapping[str, Any]] = None,
+    metadata: Mapping[str, Any] | None = None,
 ) -> CleanResult:
     """Clean one scraped article given as text (one block per line).
 
@@ -45,7 +46,7 @@ def clean_text(
 def clean_blocks(
     texts: Sequence[str],
     config: Config = DEFAULT_CONFIG,
-    metadata: Optional[Mapping[str, Any]] = None,
+    metadata: Mapping[str, Any] | None = None,
 ) -> CleanResult:
     """Clean a sequence of block texts (say, the block elements of an HTML body).
 
@@ -59,7 +60,7 @@ def clean_blocks(
 def clean_bytes(
     data: bytes,
     config: Config = DEFAULT_CONFIG,
-    metadata: Optional[Mapping[str, Any]] = None,
+    metadata: Mapping[str, Any] | None = None,
 ) -> CleanResult:
     """Decode a scraped file's bytes and clean it (see :func:`clean_scraped`).
 
@@ -72,10 +73,11 @@ def clean_bytes(
 def clean_scraped(
     scraped: Scraped,
     config: Config = DEFAULT_CONFIG,
-    metadata: Optional[Mapping[str, Any]] = None,
+    metadata: Mapping[str, Any] | None = None,
 ) -> CleanResult:
     """Clean a scraped file as read: its header is its metadata (``metadata``
-    wins over it), its ``Title`` the title, and its decode the first repair."""
+    wins over it), its ``Title`` the title, and its decode the first repair.
+    """
     merged = {**scraped.metadata, **(metadata or {})}
     result = clean_numbered(scraped.blocks, config, merged)
     changes: dict[str, Any] = {}
@@ -90,7 +92,7 @@ def clean_scraped(
 def clean_numbered(
     blocks: Sequence[Block],
     config: Config = DEFAULT_CONFIG,
-    metadata: Optional[Mapping[str, Any]] = None,
+    metadata: Mapping[str, Any] | None = None,
 ) -> CleanResult:
     """Clean blocks that carry their origin: repair, classify, attribute, assemble."""
     repairs: list[Repair] = []

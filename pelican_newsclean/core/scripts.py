@@ -8,11 +8,10 @@ and the classifier alike.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
-from typing import Optional
+import re
+import unicodedata
 
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """A character class body: kana and the CJK ideograph blocks (for ``re``)."""
@@ -35,7 +34,7 @@ _NOT_NON_ASCII = re.compile(r"[\x00-\x7f]+")
 
 
 @lru_cache(maxsize=8192)
-def letter_script(ch: str) -> Optional[str]:
+def letter_script(ch: str) -> str | None:
     """The script of a letter, from its Unicode name: "Latin", "Han", "Kana"...
     (None for a character of no script, such as a modifier letter).
 
@@ -51,7 +50,7 @@ def letter_script(ch: str) -> Optional[str]:
     return found[1].title() if found and found[1] != "MODIFIER" else None
 
 
-def dominant_script(text: str) -> Optional[str]:
+def dominant_script(text: str) -> str | None:
     """The script of most letters in ``text`` ("Latin", "Cyrillic", "Han"...),
     or None without letters. Kana with Han counts as "Japanese"; Hangul with
     Han (Hanja) as "Hangul".

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..data import load_toml
+from pelican_newsclean.data import load_toml
 
 WORD = re.compile(r"\w+")
 """A word, as every count of words and every feature sees it."""

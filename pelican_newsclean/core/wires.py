@@ -6,10 +6,10 @@ the attribution all read them from here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 import re
-from typing import Iterable
 
-from ..data import load_toml
+from pelican_newsclean.data import load_toml
 
 _TABLE = load_toml("wires.toml")
 

@@ -10,9 +10,9 @@ Plain files, read with :mod:`importlib.resources` so they work from a wheel:
 from __future__ import annotations
 
 import functools
-import tomllib
 from importlib import resources
 from importlib.abc import Traversable
+import tomllib
 from typing import Any
 
 

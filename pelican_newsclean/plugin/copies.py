@@ -9,10 +9,10 @@ read in; the site's own articles keep theirs.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 import hashlib
 import logging
-from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from pelican.utils import slugify
 
@@ -34,7 +34,7 @@ class Slugs:
             if slug in self.republished:
                 _rename(self.republished[slug])
 
-    def add_republished(self, article: Any, publisher: Optional[str]) -> None:
+    def add_republished(self, article: Any, publisher: str | None) -> None:
         """A republished article: renamed, with the others of its slug, when the slug is shared."""
         slug = getattr(article, "slug", None)
         if not slug or "slug" in article.metadata:  # a slug the user chose is theirs

@@ -7,11 +7,12 @@ The shipped template is ``templates/footer.html``; a site may name its own
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 import functools
+from importlib import resources
 import os
 import tomllib
-from importlib import resources
-from typing import Any, Mapping, Optional
+from typing import Any
 
 import jinja2
 
@@ -21,7 +22,7 @@ FOOTER_MARKER = 'data-newsclean="footer"'
 SHIPPED_TEMPLATE = "footer.html"
 
 
-def has_footer(body: Optional[str]) -> bool:
+def has_footer(body: str | None) -> bool:
     """Whether an HTML body already carries the attribution footer."""
     return bool(body) and FOOTER_MARKER in body  # type: ignore[operator]
 
@@ -42,7 +43,7 @@ def _shipped_folder() -> str:
     return str(resources.files(__package__) / "templates")
 
 
-def load_template(template_path: Optional[str] = None) -> jinja2.Template:
+def load_template(template_path: str | None = None) -> jinja2.Template:
     """The footer template (the shipped one when ``template_path`` is None).
 
     Raises ``jinja2.TemplateError`` (a syntax error, a missing file) or
@@ -55,7 +56,7 @@ def load_template(template_path: Optional[str] = None) -> jinja2.Template:
     return _environment(folder).get_template(name)
 
 
-def template_problem(template_path: str) -> Optional[str]:
+def template_problem(template_path: str) -> str | None:
     """Why a footer template cannot be used (None: it can), naming the file and line."""
     try:
         load_template(template_path)
@@ -71,7 +72,7 @@ def _words() -> dict[str, dict[str, str]]:
     return tomllib.loads((resources.files(__package__) / "templates" / "footer.toml").read_text(encoding="utf-8"))
 
 
-def footer_words(lang: Optional[str]) -> dict[str, str]:
+def footer_words(lang: str | None) -> dict[str, str]:
     """The footer's words in a language (``fr``, ``fr_CA``, ``de-AT``...), English when there are none.
 
     >>> footer_words("fr-CA")["published_by"], footer_words("xx")["published_by"]
@@ -82,8 +83,8 @@ def footer_words(lang: Optional[str]) -> dict[str, str]:
     return {**words["en"], **words.get(code, {})}
 
 
-def render_footer(variables: Mapping[str, Any], template_path: Optional[str] = None,
-                  lang: Optional[str] = None) -> str:
+def render_footer(variables: Mapping[str, Any], template_path: str | None = None,
+                  lang: str | None = None) -> str:
     """Render the footer template (the shipped one when ``template_path`` is None), in the
     article's language ``lang``.
 

@@ -13,13 +13,15 @@ error names the file, and the site is cleaned without that folder's profiles.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 import logging
 import os
-from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional
+from typing import Any
 
-from ..core.classify.profiles import ProfileError, load_profiles
-from ..core.config import Config
+from pelican_newsclean.core.classify.profiles import ProfileError, load_profiles
+from pelican_newsclean.core.config import Config
+
 from .footer import template_problem
 
 logger = logging.getLogger(__name__)
@@ -35,12 +37,12 @@ EXTENSIONS_DEFAULT: tuple[str, ...] = ("txt",)
 CLEAN_ALL_DEFAULT = False
 EXTRACT_PAGES_DEFAULT = True
 FOOTER_DEFAULT = True
-FOOTER_TEMPLATE_DEFAULT: Optional[str] = None
-REPORT_PATH_DEFAULT: Optional[str] = None
-AUDIT_DIR_DEFAULT: Optional[str] = "newsclean-audit"
+FOOTER_TEMPLATE_DEFAULT: str | None = None
+REPORT_PATH_DEFAULT: str | None = None
+AUDIT_DIR_DEFAULT: str | None = "newsclean-audit"
 MIN_WORDS_DEFAULT = 20
-MAX_SIZE_DEFAULT: Optional[int] = 1_000_000
-MAX_PARAGRAPHS_DEFAULT: Optional[int] = 5_000
+MAX_SIZE_DEFAULT: int | None = 1_000_000
+MAX_PARAGRAPHS_DEFAULT: int | None = 5_000
 BYLINE_AUTHOR_DEFAULT = True
 SYNDICATED_DEFAULT = "all"
 SYNDICATED_CHOICES = ("all", "one")
@@ -56,17 +58,17 @@ class Options:
     clean_all: bool = CLEAN_ALL_DEFAULT
     extract_pages: bool = EXTRACT_PAGES_DEFAULT
     footer: bool = FOOTER_DEFAULT
-    footer_template: Optional[str] = FOOTER_TEMPLATE_DEFAULT
-    report_path: Optional[str] = REPORT_PATH_DEFAULT
-    audit_dir: Optional[str] = AUDIT_DIR_DEFAULT
+    footer_template: str | None = FOOTER_TEMPLATE_DEFAULT
+    report_path: str | None = REPORT_PATH_DEFAULT
+    audit_dir: str | None = AUDIT_DIR_DEFAULT
     min_words: int = MIN_WORDS_DEFAULT
-    max_size: Optional[int] = MAX_SIZE_DEFAULT
-    max_paragraphs: Optional[int] = MAX_PARAGRAPHS_DEFAULT
+    max_size: int | None = MAX_SIZE_DEFAULT
+    max_paragraphs: int | None = MAX_PARAGRAPHS_DEFAULT
     byline_author: bool = BYLINE_AUTHOR_DEFAULT
     syndicated: str = SYNDICATED_DEFAULT
     config: Config = field(default_factory=Config)
 
-    def too_big(self, size: int, paragraphs: int) -> Optional[str]:
+    def too_big(self, size: int, paragraphs: int) -> str | None:
         """Why an article is too big to clean (None: it is not), from ``max_size``/``max_paragraphs``."""
         if self.max_paragraphs is not None and paragraphs > self.max_paragraphs:
             return f"{paragraphs:,} paragraphs, more than max_paragraphs ({self.max_paragraphs:,})"
@@ -235,4 +237,4 @@ def plugin_listed(settings: Mapping[str, Any]) -> bool:
     return False
 
 
-__all__ = ["Options", "parse_options", "plugin_listed", "setting_names", "SETTING_NAME", "PLUGIN_NAME"]
+__all__ = ["PLUGIN_NAME", "SETTING_NAME", "Options", "parse_options", "plugin_listed", "setting_names"]

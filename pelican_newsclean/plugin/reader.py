@@ -22,19 +22,27 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import Any, Optional
+from typing import Any
 
 from pelican.readers import BaseReader
 
-from ..core.assemble import short_title
-from ..core.model import CleanResult
-from ..core.html import paragraphs_html
-from ..core.pipeline import clean_scraped
-from ..core.read import Decoded, Scraped, UndecodableError, read_scraped
+from pelican_newsclean.core.assemble import short_title
+from pelican_newsclean.core.html import paragraphs_html
+from pelican_newsclean.core.model import CleanResult
+from pelican_newsclean.core.pipeline import clean_scraped
+from pelican_newsclean.core.read import Decoded, Scraped, UndecodableError, read_scraped
+
 from . import report, state
-from .keys import CLEANED_MARK, PELICAN_FATAL
 from .keys import (
-    DATE_FROM_KEY, DECODE_KEY, FOUND_BYLINE_KEY, FOUND_DATE_KEY, FOUND_PUBLISHER_KEY, FOUND_WIRE_KEY, LINES_KEY,
+    CLEANED_MARK,
+    DATE_FROM_KEY,
+    DECODE_KEY,
+    FOUND_BYLINE_KEY,
+    FOUND_DATE_KEY,
+    FOUND_PUBLISHER_KEY,
+    FOUND_WIRE_KEY,
+    LINES_KEY,
+    PELICAN_FATAL,
 )
 
 logger = logging.getLogger(__name__)
@@ -105,7 +113,7 @@ class NewsTextReader(BaseReader):
             return f"<p>{html.escape(value, quote=False)}</p>"
         return self.process_metadata(name, value)
 
-    def _clean_if_needed(self, source_path: str, scraped: Scraped, body: str) -> Optional[CleanResult]:
+    def _clean_if_needed(self, source_path: str, scraped: Scraped, body: str) -> CleanResult | None:
         """Clean the text when its header lacks a title, a date or an author, to find them in it.
 
         The result is kept in the build state, so the body is not cleaned again.
@@ -130,7 +138,7 @@ class NewsTextReader(BaseReader):
         return result
 
     @staticmethod
-    def _title(source_path: str, scraped: Scraped, result: Optional[CleanResult]) -> str:
+    def _title(source_path: str, scraped: Scraped, result: CleanResult | None) -> str:
         """The headline the cleaner found, else a short title from the first sentence."""
         if result is not None and result.title:
             return result.title

@@ -7,14 +7,15 @@ records of all content objects are gathered into one report.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 import json
 import os
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any
 
 from markupsafe import Markup
 
-from ..core.html.sanitise import escape_text
-from ..core.model import CleanResult, Repair
+from pelican_newsclean.core.html.sanitise import escape_text
+from pelican_newsclean.core.model import CleanResult, Repair
 
 REPORT_FORMAT = 1
 RECORD_ATTRIBUTE = "newsclean"
@@ -42,19 +43,19 @@ def repair_entry(repair: Repair, field: str = "body") -> dict[str, Any]:
 
 def make_record(
     *,
-    source_path: Optional[str],
-    title: Optional[str],
-    url: Optional[str] = None,
+    source_path: str | None,
+    title: str | None,
+    url: str | None = None,
     status: str,
-    result: Optional[CleanResult] = None,
-    note: Optional[str] = None,
+    result: CleanResult | None = None,
+    note: str | None = None,
     metadata_repairs: Sequence[dict[str, Any]] = (),
-    attribution: Optional[dict[str, Any]] = None,
+    attribution: dict[str, Any] | None = None,
     extracted: bool = False,
     numbering: str = "block",
     sanitised: Sequence[dict[str, str]] = (),
     dropped_metadata: Sequence[dict[str, str]] = (),
-    provenance: Optional[dict[str, Optional[str]]] = None,
+    provenance: dict[str, str | None] | None = None,
 ) -> dict[str, Any]:
     """The record of one article (``status`` is ``cleaned`` or ``uncleaned``).
 
@@ -93,7 +94,8 @@ def attach_record(content: Any, record: dict[str, Any]) -> None:
 
 def escaped(value: Any) -> Any:
     """A record with every string in it escaped text (:class:`~markupsafe.Markup`): what a theme
-    prints of it is text, even without ``|e``."""
+    prints of it is text, even without ``|e``.
+    """
     if isinstance(value, str):
         return Markup(escape_text(value))
     if isinstance(value, dict):

@@ -7,43 +7,55 @@ builds that list the plugin and leave it enabled.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 import datetime
-import html
 import logging
 import os
 import re
-from typing import Any, Mapping, Optional
+from typing import Any, Optional
 
 from markupsafe import Markup
-from pelican import signals
 from pelican.contents import Article, Page
-from pelican import readers as readers_module
 from pelican.readers import default_metadata
 from pelican.urlwrappers import Author
 from pelican.utils import get_date, set_date_tzinfo, truncate_html_paragraphs, truncate_html_words
 
-from ..audit import write_audit
-from ..core.classify.profiles import ProfileError
-from ..core.html import CleanedHtml, clean_html, render_result, style_captions
-from ..core.html.sanitise import SITE_LINK_DEFAULT, sanitise_html
-from ..core.model import CleanResult
-from ..core.copies import group_copies as copies_of
-from ..core.copies import sketch
-from ..core.pipeline import credit
-from ..core.repair import repair_line
-from . import report, state
+from pelican import readers as readers_module, signals
+from pelican_newsclean.audit import write_audit
+from pelican_newsclean.core.classify.profiles import ProfileError
+from pelican_newsclean.core.copies import group_copies as copies_of, sketch
+from pelican_newsclean.core.html import CleanedHtml, clean_html, render_result, style_captions
+from pelican_newsclean.core.html.sanitise import SITE_LINK_DEFAULT, sanitise_html
+from pelican_newsclean.core.model import CleanResult
+from pelican_newsclean.core.pipeline import credit
+from pelican_newsclean.core.repair import repair_line
+
+from . import report, state, untrusted
 from .footer import has_footer, render_footer
-from .options import Options
 from .keys import (
-    AUTHOR_FROM_KEY, DATE_FROM_KEY, DECODE_KEY, DROPPED_KEY, FOUND_BYLINE_KEY, FOUND_DATE_KEY, FOUND_PUBLISHER_KEY,
-    FOUND_WIRE_KEY, LINES_KEY, METADATA_REPAIRS_KEY, PELICAN_FATAL, READER_NAME, SAVED_PAGE_KEY, CLEANED_MARK,
+    AUTHOR_FROM_KEY,
+    CLEANED_MARK,
+    DATE_FROM_KEY,
+    DECODE_KEY,
+    DROPPED_KEY,
+    FOUND_BYLINE_KEY,
+    FOUND_DATE_KEY,
+    FOUND_PUBLISHER_KEY,
+    FOUND_WIRE_KEY,
+    LINES_KEY,
+    METADATA_REPAIRS_KEY,
+    PELICAN_FATAL,
+    READER_NAME,
     REMOVED_COUNT_KEY,
+    SAVED_PAGE_KEY,
 )
+from .options import Options
 from .reader import NewsTextReader
 from .state import BuildState
-from . import untrusted
 from .untrusted import (
-    install_safe_filters, make_content_safe, record_title,
+    install_safe_filters,
+    make_content_safe,
+    record_title,
     should_clean,
 )
 
@@ -75,14 +87,14 @@ def connect() -> None:
         noise.filters.insert(0, untrusted.SavedPageNoise())  # before Pelican's own filter, which counts
 
 
-def report_path(settings: Mapping[str, Any], options: Options) -> Optional[str]:
+def report_path(settings: Mapping[str, Any], options: Options) -> str | None:
     """Where a copy of the report goes under OUTPUT_PATH (None: off, or inside the content folder)."""
     if not options.report_path:
         return None
     return _outside_content(os.path.join(settings["OUTPUT_PATH"], options.report_path), settings)
 
 
-def audit_dir(settings: Mapping[str, Any], options: Options) -> Optional[str]:
+def audit_dir(settings: Mapping[str, Any], options: Options) -> str | None:
     """The audit folder, beside OUTPUT_PATH: not deployed with the site (None: off, or inside content)."""
     if not options.audit_dir:
         return None
@@ -90,7 +102,7 @@ def audit_dir(settings: Mapping[str, Any], options: Options) -> Optional[str]:
     return _outside_content(os.path.join(parent, options.audit_dir), settings)
 
 
-def _outside_content(path: str, settings: Mapping[str, Any]) -> Optional[str]:
+def _outside_content(path: str, settings: Mapping[str, Any]) -> str | None:
     path = os.path.realpath(path)
     content = os.path.realpath(settings["PATH"])
     return None if os.path.commonpath([path, content]) == content else path
@@ -113,7 +125,8 @@ def start_build(pelican: Any) -> None:
 
 def add_reader(readers: Any) -> None:
     """``readers_init``: read scraped text files with the configured extensions, and read
-    republished HTML and reST files with their untrusted parts switched off."""
+    republished HTML and reST files with their untrusted parts switched off.
+    """
     build = state.of(readers.settings)
     if build is None:
         return
@@ -163,7 +176,8 @@ def repair_metadata(generator: Any, metadata: dict[str, Any]) -> None:
 def _choose_date(metadata: dict[str, Any]) -> None:
     """The date of a republished article without a date of its own: a date in a line the
     cleaner removed as a timestamp or byline, else the site's DEFAULT_DATE, else (in
-    ``content_object_init``, which knows the file) the file's modification time."""
+    ``content_object_init``, which knows the file) the file's modification time.
+    """
     if metadata.get(DATE_FROM_KEY) in ("header", "page"):
         return
     if metadata.get("reader") != READER_NAME and DATE_FROM_KEY not in metadata:
@@ -181,7 +195,8 @@ def _choose_date(metadata: dict[str, Any]) -> None:
 
 def _choose_author(metadata: dict[str, Any], settings: Mapping[str, Any]) -> None:
     """The author of a republished article whose header names none: the byline found in the
-    scrape, else the wire, else the publisher; never the site owner (Pelican's AUTHOR)."""
+    scrape, else the wire, else the publisher; never the site owner (Pelican's AUTHOR).
+    """
     if metadata.get("author") or metadata.get("authors"):
         return
     for how, name in (
@@ -203,7 +218,7 @@ def _pop_metadata(instance: Any, key: str) -> Any:
     return value
 
 
-def _original_date(instance: Any) -> tuple[Optional[str], Optional[str]]:
+def _original_date(instance: Any) -> tuple[str | None, str | None]:
     """The article's date for the footer, unless it is the site's DEFAULT_DATE."""
     date = getattr(instance, "date", None)
     if not isinstance(date, datetime.datetime):
@@ -220,7 +235,7 @@ def _original_date(instance: Any) -> tuple[Optional[str], Optional[str]]:
     return getattr(instance, "locale_date", date.date().isoformat()), date.isoformat()
 
 
-def _text(value: Any) -> Optional[str]:
+def _text(value: Any) -> str | None:
     """A metadata value as stripped text, or None (escaped metadata is read back as text)."""
     if isinstance(value, Markup):
         value = value.unescape()
@@ -233,7 +248,8 @@ _CAPTION = re.compile(r'<p class="newsclean-caption"[^>]*>.*?</p>\s*', re.DOTALL
 
 def _summary(body: str, settings: Mapping[str, Any]) -> str:
     """The summary Pelican would make of a body (before the footer is added), captions left out:
-    they describe a photo that is not there."""
+    they describe a photo that is not there.
+    """
     body = _CAPTION.sub("", body)
     if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
         body = truncate_html_paragraphs(body, settings["SUMMARY_MAX_PARAGRAPHS"])
@@ -354,7 +370,7 @@ def _site_link(settings: Mapping[str, Any]) -> re.Pattern[str]:
         return SITE_LINK_DEFAULT
 
 
-def _provenance(instance: Any) -> dict[str, Optional[str]]:
+def _provenance(instance: Any) -> dict[str, str | None]:
     """Where the article's date and author came from; a file's time when it has no date at all."""
     date_from = _pop_metadata(instance, DATE_FROM_KEY)
     if not isinstance(getattr(instance, "date", None), datetime.datetime):
@@ -402,14 +418,14 @@ def _metadata_repairs(instance: Any) -> list[dict[str, Any]]:
 _BLOCK_START = re.compile(r"<(?:p|li|h[1-6]|blockquote|div|td|dd|dt|figcaption)[\s>]", re.IGNORECASE)
 
 
-def _uncleaned(build: BuildState, credits: Mapping[str, Optional[str]]) -> CleanedHtml:
+def _uncleaned(build: BuildState, credits: Mapping[str, str | None]) -> CleanedHtml:
     """The stand-in result of an article the cleaner did not clean: credits from its metadata."""
     empty = credit(CleanResult(title=None, paragraphs=()), credits, build.options.config)
     return CleanedHtml(html="", result=empty, changed=False, words_before=0, words_after=0)
 
 
 def _clean_body(
-    build: BuildState, instance: Any, body: str, credits: Mapping[str, Optional[str]]
+    build: BuildState, instance: Any, body: str, credits: Mapping[str, str | None]
 ) -> tuple[CleanedHtml, Why, int]:
     """The cleaned body, or why it is published uncleaned and at what log level.
 
@@ -523,14 +539,15 @@ def _words(article: Any) -> int:
     return len(getattr(article, "newsclean_sketch", ()))
 
 
-def _credit(article: Any) -> tuple[Optional[str], Optional[str]]:
+def _credit(article: Any) -> tuple[str | None, str | None]:
     record = getattr(article, report.RAW_RECORD_ATTRIBUTE, {})
     return record.get("publisher"), record.get("link")
 
 
 def _name_copies(build: BuildState, article: Any, others: list[Any], published: list[Any]) -> None:
     """The article's footer, rendered again with the other copies of its story (linked on this
-    site when they are published here)."""
+    site when they are published here).
+    """
     variables, old = article.newsclean_footer
     also = [{"publisher": _credit(a)[0], "link": _credit(a)[1],
              "url": f"{{filename}}/{a.relative_source_path}" if a in published else None}

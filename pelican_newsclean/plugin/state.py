@@ -9,13 +9,15 @@ signal through the build's settings.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 import hashlib
 import logging
-from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional
+from typing import Any
 
-from ..core.config import Config
-from ..core.model import CleanResult
+from pelican_newsclean.core.config import Config
+from pelican_newsclean.core.model import CleanResult
+
 from .copies import Slugs
 from .options import SETTING_NAME, Options, parse_options, plugin_listed
 
@@ -43,7 +45,7 @@ class BuildState:
     settings: Mapping[str, Any]
     options: Options
     results: dict[str, Stored] = field(default_factory=dict)
-    records: Optional[list[dict[str, Any]]] = None
+    records: list[dict[str, Any]] | None = None
     logged: set[str] = field(default_factory=set)
     slugs: Slugs = field(default_factory=Slugs)
     saved_pages: set[str] = field(default_factory=set)
@@ -61,7 +63,7 @@ class BuildState:
         """Keep the reader's result for ``content_object_init``."""
         self.results[source_path] = Stored(digest(body), result, self.options.config)
 
-    def take(self, source_path: Optional[str], body: str) -> Optional[CleanResult]:
+    def take(self, source_path: str | None, body: str) -> CleanResult | None:
         """The reader's result for this article, if the reader made one for this very body.
 
         None on a reader-cache hit (Pelican did not call the reader this build).
@@ -75,7 +77,7 @@ class BuildState:
 _STATES: dict[int, BuildState] = {}
 
 
-def start(settings: Mapping[str, Any]) -> Optional[BuildState]:
+def start(settings: Mapping[str, Any]) -> BuildState | None:
     """A new state for a build that uses the plugin (its settings parsed and checked once)."""
     if not plugin_listed(settings):
         return None
@@ -84,7 +86,7 @@ def start(settings: Mapping[str, Any]) -> Optional[BuildState]:
     return state
 
 
-def of(settings: Mapping[str, Any]) -> Optional[BuildState]:
+def of(settings: Mapping[str, Any]) -> BuildState | None:
     """The state of the build these settings belong to, when the plugin is listed and enabled."""
     state = _STATES.get(id(settings))
     if state is None or state.settings is not settings:

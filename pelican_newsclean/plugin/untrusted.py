@@ -13,24 +13,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 import html
 import logging
 import os
 import re
-from typing import Any, Mapping, Optional
+from typing import Any
 
 from markupsafe import Markup
-from pelican import readers
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import slugify
 
-from ..core.html.page import is_saved_page, page_metadata
-from ..core.html.sanitise import escape_text, sanitise_html, text_of_html
-from ..core.read import decode
+from pelican import readers
+from pelican_newsclean.core.html.page import is_saved_page, page_metadata
+from pelican_newsclean.core.html.sanitise import escape_text, sanitise_html, text_of_html
+from pelican_newsclean.core.read import decode
+
 from . import state
 from .keys import AUTHOR_FROM_KEY, DATE_FROM_KEY, DROPPED_KEY, LANGUAGE_KEY, READER_NAME, SAVED_PAGE_KEY
-from .wrappers import ESCAPED
 from .options import Options
+from .wrappers import ESCAPED
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +99,7 @@ def _slug(instance: Any, text: str) -> str:
     return slugify(text, **options) or slugify(str(getattr(instance, "title", "")), **options) or "untitled"
 
 
-def _fallback(instance: Any, key: str) -> Optional[str]:
+def _fallback(instance: Any, key: str) -> str | None:
     """What Pelican gives an article without ``key`` (None: nothing, the key is optional)."""
     return {
         "lang": instance.settings.get("DEFAULT_LANG", "en"),
@@ -209,7 +211,8 @@ class HTMLReader(readers.HTMLReader):
 
     def _saved_page(self, filename: str, document: str) -> dict[str, Any]:
         """The metadata of a saved page: its own ``<meta name>`` of :data:`PAGE_METADATA`, else what
-        the page says of itself."""
+        the page says of itself.
+        """
         own = _own_meta(document)
         page = page_metadata(document)
         metadata: dict[str, Any] = {SAVED_PAGE_KEY: True, "title": own.get("title") or page.title or "Untitled"}
@@ -286,14 +289,15 @@ class RstReader(readers.RstReader):
         return should_clean(metadata, build.options)
 
 
-def record_title(title: Optional[str]) -> Optional[str]:
+def record_title(title: str | None) -> str | None:
     """A title as the report shows it: text, not HTML."""
     return html.unescape(str(title)) if title is not None else None
 
 
 class SavedPageNoise(logging.Filter):
     """Drops Pelican's notes about a saved page's markup ("Empty alt attribute for image..."):
-    the page is not the site owner's to fix, and its article is extracted from it."""
+    the page is not the site owner's to fix, and its article is extracted from it.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not str(record.msg).startswith("Empty alt attribute") or not isinstance(record.args, tuple):

@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from markupsafe import Markup
-from pelican import urlwrappers
 
-from ..core.html.sanitise import escape_text
+from pelican import urlwrappers
+from pelican_newsclean.core.html.sanitise import escape_text
 
 
 class _Escaped:

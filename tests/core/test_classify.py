@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from conftest import DATA
+import pytest
 
 from pelican_newsclean import Config, clean_text, repair_line
 
@@ -192,7 +190,7 @@ def test_a_block_repaired_into_another_script_than_the_article_is_dropped():
 
 def test_a_repaired_kanji_block_in_a_japanese_article_is_kept():
     japanese = ["東京都は火曜日、新しい予算案を承認したと発表しました。", "市民からは様々な意見が寄せられています。"]
-    kanji = "東京都議会".encode("utf-8").decode("latin-1")  # UTF-8 read as Latin-1
+    kanji = "東京都議会".encode().decode("latin-1")  # UTF-8 read as Latin-1
     result = clean(kanji, *japanese, statistical=False)
     assert "東京都議会" in (result.title, *result.paragraphs)
 

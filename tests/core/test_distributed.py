@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
-from pathlib import Path
 
+from conftest import (
+    ROOT,
+    load_benchmark_corpus,
+)
 import pytest
 
-from conftest import load_benchmark_corpus
-
 from pelican_newsclean import Config, clean_text
-
-from conftest import ROOT  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -17,15 +17,13 @@ white space (\\r, no-break and zero-width spaces). What must hold for every one 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 import datetime
-from typing import Optional, Sequence
 
+from hypothesis import HealthCheck, given, settings, strategies as st
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from pelican_newsclean import DEFAULT_CONFIG, CleanResult, Config, clean_text, repair_line
-from pelican_newsclean import split_blocks
+from pelican_newsclean import DEFAULT_CONFIG, CleanResult, Config, clean_text, repair_line, split_blocks
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -79,7 +77,7 @@ devanagari_word = st.lists(
 
 
 @st.composite
-def sentence(draw, script: Optional[str] = None) -> str:
+def sentence(draw, script: str | None = None) -> str:
     name = script or draw(st.sampled_from([*ALPHABETS, "devanagari"]))
     if name == "devanagari":
         words = devanagari_word
@@ -141,7 +139,7 @@ def repaired_lines(text: str) -> list[str]:
     return found
 
 
-def explain(paragraph: str, lines: Sequence[str], start: int) -> Optional[int]:
+def explain(paragraph: str, lines: Sequence[str], start: int) -> int | None:
     """The index after the last line a paragraph is made of (None: it is not made of them).
 
     Whole lines joined by single spaces, from ``start`` on in order; the last piece may

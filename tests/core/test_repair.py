@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import itertools
 import json
-from pathlib import Path
 
-import ftfy
-import ftfy
-import pytest
 from conftest import DATA as TEST_DATA
+import ftfy
 from ftfy.badness import is_bad
+import pytest
 
 from pelican_newsclean import Repair
 from pelican_newsclean.core.repair import (
@@ -147,7 +145,7 @@ def test_the_fast_badness_check_agrees_with_ftfys():
     """``_looks_bad`` cuts long ASCII runs out before calling ftfy's is_bad;
     on every case we have, padded with ASCII on both sides, it agrees."""
     texts = [c["original"] for name in ("legacy", "negative", "repairs") for c in load(name)]
-    texts += [c["original"] for name in FTFY_PASSING + ("known-failures",) for c in load(f"ftfy-cases/{name}")]
+    texts += [c["original"] for name in (*FTFY_PASSING, "known-failures") for c in load(f"ftfy-cases/{name}")]
     padding = "Lorem ipsum dolor sit amet, "
     for text in texts:
         for variant in (text, padding + text, text + padding, padding + text + " " + padding + text):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from conftest import DATA as TEST_DATA
+import pytest
 
 from pelican_newsclean import clean_text
-from pelican_newsclean.core.classify.stopwords import stoplists
 from pelican_newsclean.core.classify.statistical import KEEP, classify_blocks, detect_language
+from pelican_newsclean.core.classify.stopwords import stoplists
 
 DATA = TEST_DATA / "statistical"
 
@@ -56,17 +54,17 @@ def test_related_headlines_at_the_tail_are_dropped():
 
 
 def test_short_subheading_inside_the_article_is_kept():
-    texts = PARAGRAPHS[:2] + ["What happens next"] + PARAGRAPHS[2:]
+    texts = [*PARAGRAPHS[:2], "What happens next", *PARAGRAPHS[2:]]
     assert dropped(texts) == []
 
 
 def test_short_quote_and_list_intro_inside_the_article_are_kept():
-    texts = PARAGRAPHS[:2] + ['"We are ready," she said.', "Here are some highlights:"] + PARAGRAPHS[2:]
+    texts = [*PARAGRAPHS[:2], '"We are ready," she said.', "Here are some highlights:", *PARAGRAPHS[2:]]
     assert dropped(texts) == []
 
 
 def test_byline_and_timestamp_are_dropped():
-    texts = ["By Jane Smith", "Nov. 19, 2019 8:03 am ET"] + PARAGRAPHS
+    texts = ["By Jane Smith", "Nov. 19, 2019 8:03 am ET", *PARAGRAPHS]
     out = classify_blocks(texts)
     assert out[0] is not None and out[0][0] == "byline"
     assert out[1] is not None and out[1][0] == "timestamp"
@@ -75,7 +73,7 @@ def test_byline_and_timestamp_are_dropped():
 
 def test_advertisement_and_copyright_are_dropped_anywhere():
     """They are phrase rules (data/boilerplate.toml), ahead of this classifier in the pipeline."""
-    texts = PARAGRAPHS[:2] + ["Advertisement"] + PARAGRAPHS[2:] + ["© 2019 Example Media. All rights reserved."]
+    texts = [*PARAGRAPHS[:2], "Advertisement", *PARAGRAPHS[2:], "© 2019 Example Media. All rights reserved."]
     result = clean_text("\n".join(texts))
     assert [(r.line, r.reason) for r in result.removed] == [(3, "advertisement"), (len(texts), "copyright")]
     assert list(result.paragraphs) == PARAGRAPHS
@@ -83,11 +81,11 @@ def test_advertisement_and_copyright_are_dropped_anywhere():
 
 def test_rights_reserved_in_other_languages_is_a_copyright_line():
     for line in ("Todos os direitos reservados.", "Alle Rechte vorbehalten.", "저작권자 ⓒ 무단전재 및 재배포금지"):
-        assert [r.reason for r in clean_text("\n".join(PARAGRAPHS + [line])).removed] == ["copyright"]
+        assert [r.reason for r in clean_text("\n".join([*PARAGRAPHS, line])).removed] == ["copyright"]
 
 
 def test_caption_closed_by_a_photo_credit_is_dropped():
-    texts = PARAGRAPHS[:2] + ["The new bus depot on opening day.", "John Doe/Getty Images"] + PARAGRAPHS[2:]
+    texts = [*PARAGRAPHS[:2], "The new bus depot on opening day.", "John Doe/Getty Images", *PARAGRAPHS[2:]]
     assert dropped(texts) == [2, 3]
 
 
@@ -98,7 +96,7 @@ def test_headline_list_inside_the_article_is_dropped():
 
 def test_list_introduced_by_a_colon_is_kept():
     items = ["Three new bus lines in the north", "A night service on weekends", "Lower fares for students"]
-    texts = PARAGRAPHS[:2] + ["The plan includes:"] + items + PARAGRAPHS[2:]
+    texts = [*PARAGRAPHS[:2], "The plan includes:", *items, *PARAGRAPHS[2:]]
     assert dropped(texts) == []
 
 
@@ -114,7 +112,7 @@ def test_fixed_decisions_are_never_overridden():
 def test_fixed_drops_are_context():
     # rule-dropped blocks separate a stray paragraph from the article
     stray = "Sign up to get the best of our journalism delivered to your inbox."
-    texts = [stray, "Share", "Tweet", "Email", "Print", "Comments"] + PARAGRAPHS
+    texts = [stray, "Share", "Tweet", "Email", "Print", "Comments", *PARAGRAPHS]
     fixed = [None] + ["navigation"] * 5 + [None] * len(PARAGRAPHS)
     assert dropped(texts, fixed) == [0]
 
@@ -215,7 +213,7 @@ def test_a_table_between_paragraphs_does_not_split_the_article():
 
 def test_a_table_announced_by_a_colon_is_kept_up_to_the_next_rule_drop():
     intro = "The final standings of the season, after all thirty-six races, were as follows:"
-    texts = PARAGRAPHS + [intro] + STANDINGS + ["Share this on WhatsApp"]
+    texts = [*PARAGRAPHS, intro, *STANDINGS, "Share this on WhatsApp"]
     fixed = [None] * (len(texts) - 1) + ["share-widget"]
     assert dropped(texts, fixed) == []
 
@@ -226,5 +224,5 @@ def test_a_numbered_list_announced_by_a_colon_is_kept_to_its_last_item():
     for n, name in enumerate(["Lego Star Wars bomber", "Electric racing track", "Nolan box set",
                               "Blade Runner Final Cut"], 1):
         items += [f"{n}) {name}", f"http://shop.example/item{n}"]
-    texts = PARAGRAPHS + [intro] + items + MENU
+    texts = [*PARAGRAPHS, intro, *items, *MENU]
     assert dropped(texts) == list(range(len(texts) - len(MENU), len(texts)))

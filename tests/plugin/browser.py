@@ -13,11 +13,11 @@ from __future__ import annotations
 import html
 import json
 import os
+from pathlib import Path
 import re
 import shutil
 import subprocess
 import tempfile
-from pathlib import Path
 from typing import Any
 
 FLAGS = (

@@ -37,8 +37,8 @@ def test_paragraphs_are_escaped():
 
 
 def footer(**variables):
-    values = dict(publisher=None, link=None, wire=None, date=None, date_iso=None, title="T",
-                  source_url=None, cleaned=True, removed=3, repairs=0)
+    values = {"publisher": None, "link": None, "wire": None, "date": None, "date_iso": None, "title": "T",
+                  "source_url": None, "cleaned": True, "removed": 3, "repairs": 0}
     values.update(variables)
     return render_footer(values)
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup, Comment
-
 from conftest import article_body, build, footers, soup_of
+import pytest
 
 PARAGRAPH = (
     "The council approved the new budget on Tuesday after a long debate about the cost "

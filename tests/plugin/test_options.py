@@ -12,7 +12,6 @@ from pelican_newsclean.plugin.options import (
     REPORT_PATH_DEFAULT,
     Options,
     parse_options,
-    plugin_listed,
     setting_names,
 )
 

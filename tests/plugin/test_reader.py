@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 import logging
 
-import pytest
 from pelican.tests.support import get_settings
+import pytest
 
 from pelican_newsclean.core.assemble import short_title
 from pelican_newsclean.core.read import split_header

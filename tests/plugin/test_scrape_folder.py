@@ -8,18 +8,17 @@ the clone's time.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 import json
 import logging
 import os
-import shutil
-from datetime import datetime, timezone
 from pathlib import Path
-
-import pytest
+import shutil
 
 from conftest import DATA, article_body, build, footers, soup_of
+import pytest
 
-PINNED = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc).timestamp()
+PINNED = datetime(2024, 3, 1, 12, 0, tzinfo=UTC).timestamp()
 OWNER = "Site Owner"
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
-
-import pytest
 
 from conftest import DATA, EXAMPLE_CONF, EXAMPLE_SITE, article_body, build, footers, soup_of, tree_hash
+import pytest
 
 EXPECTED = {
     name: case
@@ -400,9 +399,9 @@ def test_plugin_switched_off(make_site):
 @pytest.mark.parametrize("layer", ["reader", "generator"])
 def test_one_footer_after_a_cached_rebuild(tmp_path, layer):
     output, cache = tmp_path / "out", tmp_path / "cache"
-    options = dict(
-        CACHE_PATH=str(cache), CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CONTENT_CACHING_LAYER=layer
-    )
+    options = {
+        "CACHE_PATH": str(cache), "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": layer
+    }
     before = tree_hash(EXAMPLE_SITE / "content")
     build(EXAMPLE_CONF, output, **options)
     build(EXAMPLE_CONF, output, **options)

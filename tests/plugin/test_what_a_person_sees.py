@@ -10,10 +10,10 @@ import json
 import os
 from pathlib import Path
 
-import pytest
-
 from browser import find_chromium, inspect
 from conftest import EXAMPLE_CONF, build, tree_hash
+import pytest
+
 from pelican_newsclean.audit import summary
 
 LOOKS = """(function () {

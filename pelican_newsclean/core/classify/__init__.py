@@ -16,18 +16,28 @@ start of the rule it reports with each removal.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
+from typing import Optional
 
-from ..config import Config
-from ..model import Block, Decision, Removal
+from pelican_newsclean.core.config import Config
+from pelican_newsclean.core.model import Block, Decision, Removal
+
 from . import context
 from .blocks import per_block
 from .phrases import PhraseRules
 from .profiles import Profile, ProfileError, load_profiles, profile_for_domain
 
-__all__ = ["classify", "Classification", "PASSES", "Pass", "Profile", "ProfileError", "load_profiles",
-           "profile_for_domain"]
+__all__ = [
+    "PASSES",
+    "Classification",
+    "Pass",
+    "Profile",
+    "ProfileError",
+    "classify",
+    "load_profiles",
+    "profile_for_domain",
+]
 
 
 @dataclass(frozen=True)
@@ -58,7 +68,7 @@ class Classification:
 
     decisions: tuple[Decision, ...]
     fragments: tuple[Removal, ...]
-    profile: Optional[Profile]
+    profile: Profile | None
 
 
 def classify(

@@ -9,9 +9,9 @@ end of an article sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Optional
 
-from ..model import Block, Decision, Removal
+from pelican_newsclean.core.model import Block, Decision, Removal
+
 from . import shapes
 from .phrases import PhraseRules
 
@@ -21,10 +21,10 @@ class Cut:
     """A nag cut off a block, and the publisher profile whose rule cut it."""
 
     removal: Removal
-    profile: Optional[str]
+    profile: str | None
 
 
-def decide_block(block: Block, phrases: PhraseRules) -> tuple[Decision, Optional[str]]:
+def decide_block(block: Block, phrases: PhraseRules) -> tuple[Decision, str | None]:
     """A block's decision from the rules about it alone, and the profile that hit."""
     text = block.text
     hit = phrases.hit(text)

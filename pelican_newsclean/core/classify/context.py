@@ -7,11 +7,12 @@ Their rule names start with the pass's name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
-from ..model import Decision
-from ..scripts import dominant_script, same_writing
+from pelican_newsclean.core.model import Decision
+from pelican_newsclean.core.scripts import dominant_script, same_writing
+
 from . import defaults, shapes, statistical as stats
 from .phrases import PhraseRules
 

@@ -8,12 +8,13 @@ switches it on.
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
+import functools
 
-from ...data import load_toml
-from ..config import Config
+from pelican_newsclean.core.config import Config
+from pelican_newsclean.data import load_toml
+
 from . import shapes
 from .profiles import Profile
 from .rules import Hit, Probe, RuleTable, compile_rules
@@ -41,10 +42,10 @@ class PhraseRules:
     widgets: bool
 
     @classmethod
-    def for_config(cls, config: Config, profiles: Sequence[Profile]) -> "PhraseRules":
+    def for_config(cls, config: Config, profiles: Sequence[Profile]) -> PhraseRules:
         return cls(_merged_table(config, tuple(profiles)), config.remove_boilerplate)
 
-    def hit(self, text: "str | Probe") -> Optional[Hit]:
+    def hit(self, text: str | Probe) -> Hit | None:
         """The first rule that fires on ``text`` (its ``profile`` names a publisher profile)."""
         hit = self.table.first_hit(text)
         if hit is not None or not self.widgets:

@@ -8,14 +8,15 @@ block and identifies the publisher. The shipped profiles are
 
 from __future__ import annotations
 
-import functools
-import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
+import functools
 from pathlib import Path
-from typing import Iterable, Optional
+import tomllib
 from urllib.parse import urlsplit
 
-from ...data import data_file
+from pelican_newsclean.data import data_file
+
 from .rules import RuleError, RuleTable, compile_rules
 
 
@@ -29,7 +30,7 @@ class Profile:
 
     id: str
     name: str
-    home: Optional[str]
+    home: str | None
     domains: tuple[str, ...]
     rules: RuleTable
 
@@ -89,7 +90,7 @@ def load_profiles(extra_dirs: tuple[str, ...] = ()) -> tuple[Profile, ...]:
     return tuple(profiles.values())
 
 
-def profile_for_domain(profiles: Iterable[Profile], url: str) -> Optional[Profile]:
+def profile_for_domain(profiles: Iterable[Profile], url: str) -> Profile | None:
     """The profile whose domain the URL's host is, or ends with."""
     host = (urlsplit(url).hostname or "").lower()
     for profile in profiles:

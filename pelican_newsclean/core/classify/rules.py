@@ -12,9 +12,10 @@ instead of a regex scan each.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Optional, Union
+import re
+from typing import Any, Union
 
 _MAX_WORD_LENGTH = 25  # a block of max_words words is at most this many characters a word
 
@@ -42,15 +43,16 @@ class Rule:
     name: str
     exact: frozenset[str]
     starts: tuple[str, ...]
-    search: Optional[re.Pattern[str]]
-    cues: Optional[tuple[str, ...]]
-    max_words: Optional[int]
+    search: re.Pattern[str] | None
+    cues: tuple[str, ...] | None
+    max_words: int | None
     tail: bool
-    profile: Optional[str] = None
+    profile: str | None = None
 
     def matches(self, key: str, text: str, lowered: str, words: int) -> bool:
         """Does the rule fire on a block? ``key`` is its :func:`phrase_key`,
-        ``lowered`` its lower-cased text, ``words`` its number of words."""
+        ``lowered`` its lower-cased text, ``words`` its number of words.
+        """
         if self.max_words is not None and (words > self.max_words or len(text) > self.max_words * _MAX_WORD_LENGTH):
             return False
         if key in self.exact:
@@ -67,12 +69,13 @@ class Rule:
 @dataclass(frozen=True)
 class Hit:
     """A rule that fired on a block: the reason, the rule's name, whether it
-    heads a tail of unrelated blocks, and the publisher profile it belongs to."""
+    heads a tail of unrelated blocks, and the publisher profile it belongs to.
+    """
 
     reason: str
     rule: str
     tail: bool = False
-    profile: Optional[str] = None
+    profile: str | None = None
 
 
 class RuleTable:
@@ -87,10 +90,10 @@ class RuleTable:
         self.rules = tuple(rules)
         self._exact = frozenset().union(*(r.exact for r in self.rules))
         self._starts = tuple(p for r in self.rules for p in r.starts)
-        self._cue_searches: dict[int, Optional[re.Pattern[str]]] = {}
+        self._cue_searches: dict[int, re.Pattern[str] | None] = {}
 
     @classmethod
-    def merged(cls, tables: Iterable["RuleTable"]) -> "RuleTable":
+    def merged(cls, tables: Iterable[RuleTable]) -> RuleTable:
         """One table trying the rules of ``tables`` in turn."""
         return cls(rule for table in tables for rule in table.rules)
 
@@ -100,7 +103,7 @@ class RuleTable:
     def __len__(self) -> int:
         return len(self.rules)
 
-    def first_hit(self, text: "str | Probe") -> Optional[Hit]:
+    def first_hit(self, text: str | Probe) -> Hit | None:
         """The first rule in the table that fires on a block, if any."""
         probe = text if isinstance(text, Probe) else Probe.of(text)
         if not self._may_fire(probe):
@@ -110,20 +113,21 @@ class RuleTable:
                 return Hit(rule.reason, rule.name, rule.tail, rule.profile)
         return None
 
-    def _may_fire(self, probe: "Probe") -> bool:
+    def _may_fire(self, probe: Probe) -> bool:
         if probe.key in self._exact or (self._starts and probe.key.startswith(self._starts)):
             return True
         cues = self._cue_search(probe.words)
         return cues is _ALWAYS or (cues is not None and cues.search(probe.lowered) is not None)
 
-    def _cue_search(self, words: int) -> Optional[re.Pattern[str]]:
+    def _cue_search(self, words: int) -> re.Pattern[str] | None:
         """The cues of the pattern rules that apply to a block of ``words`` words
-        (``_ALWAYS`` when one of them has no cues), compiled once per size class."""
+        (``_ALWAYS`` when one of them has no cues), compiled once per size class.
+        """
         size = min((r.max_words for r in self.rules if r.max_words is not None and r.max_words >= words), default=-1)
         if size not in self._cue_searches:
             live = [r for r in self.rules if r.search is not None and (r.max_words is None or r.max_words >= words)]
             if any(r.cues is None for r in live):
-                found: Optional[re.Pattern[str]] = _ALWAYS
+                found: re.Pattern[str] | None = _ALWAYS
             else:
                 cues = _minimal({c for r in live for c in r.cues or ()})
                 found = re.compile("|".join(map(re.escape, cues))) if cues else None
@@ -153,11 +157,11 @@ class Probe:
     words: int
 
     @classmethod
-    def of(cls, text: str) -> "Probe":
+    def of(cls, text: str) -> Probe:
         return cls(text, phrase_key(text), text.lower(), len(text.split()))
 
 
-def compile_rules(entries: Any, origin: str, label: str, profile: Optional[str] = None) -> RuleTable:
+def compile_rules(entries: Any, origin: str, label: str, profile: str | None = None) -> RuleTable:
     """Compile the ``rules`` array of a TOML table.
 
     ``origin`` (a file name) names the table in errors; ``label`` prefixes the
@@ -176,7 +180,7 @@ def compile_rules(entries: Any, origin: str, label: str, profile: Optional[str] 
 _KNOWN_KEYS = {"reason", "exact", "starts", "contains", "patterns", "max_words", "tail"}
 
 
-def _compile_entry(entry: Any, where: str, label: str, profile: Optional[str]) -> Rule:
+def _compile_entry(entry: Any, where: str, label: str, profile: str | None) -> Rule:
     if not isinstance(entry, dict):
         raise RuleError(f"{where}: must be a table")
     unknown = set(entry) - _KNOWN_KEYS
@@ -213,7 +217,7 @@ def _strings(value: Any, where: str) -> list[str]:
     return value
 
 
-def required_strings(pattern: re.Pattern[str]) -> Optional[tuple[str, ...]]:
+def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Strings one of which every match of ``pattern`` contains (lower-cased),
     or None when the pattern promises none (or uses syntax this reader does not know).
 
@@ -336,7 +340,7 @@ class _Reader:
         return int(quantified[1] or 0)
 
 
-def _best(branches: list[list[_Item]]) -> Optional[list[str]]:
+def _best(branches: list[list[_Item]]) -> list[str] | None:
     """Cues of an alternation: each branch's, when every branch has some."""
     found = [_required(branch) for branch in branches]
     if not all(found):
@@ -344,12 +348,12 @@ def _best(branches: list[list[_Item]]) -> Optional[list[str]]:
     return [cue for cues in found for cue in cues]  # type: ignore[union-attr]
 
 
-def _required(items: list[_Item]) -> Optional[list[str]]:
+def _required(items: list[_Item]) -> list[str] | None:
     """Cues of a sequence: its most selective required part."""
-    best: Optional[list[str]] = None
+    best: list[str] | None = None
     run = ""
 
-    def offer(cues: Optional[list[str]]) -> None:
+    def offer(cues: list[str] | None) -> None:
         nonlocal best
         if cues and _strength(cues) >= _MIN_CUE and (best is None or _strength(cues) > _strength(best)):
             best = cues

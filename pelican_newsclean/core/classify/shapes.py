@@ -8,25 +8,24 @@ caption? a dateline? a headline? a byline?) and is pure.
 from __future__ import annotations
 
 import re
-from typing import Optional
 
-from ..text import SENTENCE_END, SENTENCE_STOPS, WORD
-from ..wires import DATELINE_CREDITS, PHOTO_AGENCIES, alternation
+from pelican_newsclean.core.text import SENTENCE_END, SENTENCE_STOPS, WORD
+from pelican_newsclean.core.wires import DATELINE_CREDITS, PHOTO_AGENCIES, alternation
+
 from . import defaults
 from .rules import Hit, required_strings
 
 # --- widget lines: "Zoom In Zoom Out Read Later Print", "Share Tweet Email" ---
 
 _SHARE_WORDS = frozenset(
-    "share shares tweet email e-mail facebook twitter x linkedin whatsapp telegram reddit "
-    "pinterest messenger flipboard copy link sms".split()
+    ["share", "shares", "tweet", "email", "e-mail", "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit", "pinterest", "messenger", "flipboard", "copy", "link", "sms"]
 )
-_PAGE_WORDS = frozenset("print zoom bookmark save font size listen a+ a- aa".split())
-_FILLER_WORDS = frozenset("in out on via read later this article story page link text the to + - |".split())
+_PAGE_WORDS = frozenset(["print", "zoom", "bookmark", "save", "font", "size", "listen", "a+", "a-", "aa"])
+_FILLER_WORDS = frozenset(["in", "out", "on", "via", "read", "later", "this", "article", "story", "page", "link", "text", "the", "to", "+", "-", "|"])
 _BUTTON = re.compile(r"[\w+\-]+")  # a button's label: "A+" and "e-mail" are one
 
 
-def widget_hit(text: str) -> Optional[Hit]:
+def widget_hit(text: str) -> Hit | None:
     """A line made only of share or page-tool buttons (share, print, zoom...)."""
     words = [w.casefold() for w in _BUTTON.findall(text)]
     if not words or len(words) > defaults.WIDGET_MAX_WORDS_DEFAULT:
@@ -61,7 +60,7 @@ _BRACKETED_CREDIT = re.compile(
 )
 
 
-def doubled_caption(text: str) -> Optional[str]:
+def doubled_caption(text: str) -> str | None:
     """The caption, when a block is the same caption printed twice.
 
     The half must read as text (four words or more, three of them different),

@@ -23,17 +23,18 @@ Every threshold is a named default in :mod:`.defaults`.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
+import re
+from typing import Optional
 
-from ..scripts import CJK, HIRAGANA
-from ..text import ENDS_CLAUSE, SENTENCE_ENDS, WORD
-from . import defaults as d
-from . import shapes
+from pelican_newsclean.core.scripts import CJK, HIRAGANA
+from pelican_newsclean.core.text import ENDS_CLAUSE, SENTENCE_ENDS, WORD
+
+from . import defaults as d, shapes
 from .stopwords import detect_language, prose_sample, stoplists
 
-__all__ = ["classify_blocks", "detect_language", "measure", "article_run", "name_drops", "KEEP", "Verdict"]
+__all__ = ["KEEP", "Verdict", "article_run", "classify_blocks", "detect_language", "measure", "name_drops"]
 
 KEEP = "keep"
 """The value of ``fixed[i]`` for a block the rules kept as article text."""
@@ -118,7 +119,8 @@ _CONTINUES = re.compile(r"^[\"'“‘(]?[a-zà-öø-ÿа-я]")
 def _wrapped_paragraphs(texts: Sequence[str]) -> list[tuple[int, int]]:
     """Runs [first, last) of lines that are one hard-wrapped paragraph: each
     line after the first starts in lower case after a line with no sentence
-    end."""
+    end.
+    """
     runs = []
     first = 0
     for i in range(1, len(texts) + 1):
@@ -150,7 +152,8 @@ class Measures:
 
 def measure(texts: Sequence[str]) -> Measures:
     """Measure every block against the document's language; a hard-wrapped
-    paragraph is measured whole, for each of its lines."""
+    paragraph is measured whole, for each of its lines.
+    """
     texts = [t.strip() for t in texts]
     language = detect_language(prose_sample(texts))
     stops = stoplists().get(language, frozenset())
@@ -169,7 +172,7 @@ def measure(texts: Sequence[str]) -> Measures:
 # ------------------------------------------------------------- 2. article run ---
 
 
-def _gap_size(cls: str, f: Features, fx: Optional[str]) -> float:
+def _gap_size(cls: str, f: Features, fx: str | None) -> float:
     """How much one non-prose block separates the prose around it."""
     if fx is not None:
         return 1.0
@@ -187,10 +190,11 @@ def _gap_cost(size: float) -> float:
     return d.GAP_PRICE_DEFAULT * size**1.5
 
 
-def _heaviest_span(weights: Sequence[float], gaps: Sequence[float]) -> Optional[tuple[int, int]]:
+def _heaviest_span(weights: Sequence[float], gaps: Sequence[float]) -> tuple[int, int] | None:
     """[start, end) of the article: the heaviest cluster of prose blocks,
     extended over the gaps whose crossing the prose beyond pays for.
-    ``weights[i] > 0`` marks prose; ``gaps[i]`` sizes the other blocks."""
+    ``weights[i] > 0`` marks prose; ``gaps[i]`` sizes the other blocks.
+    """
     # clusters of prose blocks: (first, last, weight), with the gap before each
     clusters: list[list[float]] = []
     before: list[float] = []
@@ -242,9 +246,10 @@ _NUMERIC_CELL = re.compile(r"^[\d\s.,:;%$€£¥₩+\-–—/()#]+$")
 
 
 def _table_runs(texts: Sequence[str], feats: Sequence[Features],
-                fixed: Sequence[Optional[str]]) -> list[tuple[int, int]]:
+                fixed: Sequence[str | None]) -> list[tuple[int, int]]:
     """Runs [first, last) of short undecided blocks that read as table cells:
-    enough of them, and enough of them figures alone (scores, prices, counts)."""
+    enough of them, and enough of them figures alone (scores, prices, counts).
+    """
     runs = []
     i, n = 0, len(texts)
     while i < n:
@@ -259,10 +264,11 @@ def _table_runs(texts: Sequence[str], feats: Sequence[Features],
     return runs
 
 
-def _announced_end(end: int, texts: Sequence[str], fixed: Sequence[Optional[str]]) -> int:
+def _announced_end(end: int, texts: Sequence[str], fixed: Sequence[str | None]) -> int:
     """The article's last block announces what follows (it ends with a colon):
     keep what follows up to the next block the rules dropped, or else to the
-    end of the numbered list that follows."""
+    end of the numbered list that follows.
+    """
     for j in range(end, len(texts)):
         if fixed[j] is not None and fixed[j] != KEEP:
             return j
@@ -275,7 +281,8 @@ _ITEM = re.compile(r"^\s*(\d{1,3})\s*[).:]\s+\S")
 def _numbered_list_end(start: int, texts: Sequence[str]) -> int:
     """End of a list numbered 1, 2, 3... starting within a few blocks of
     ``start`` (``start`` itself when there is none); an item spans the
-    blocks up to the next one, and the last item as many as the others."""
+    blocks up to the next one, and the last item as many as the others.
+    """
     expected, last, span = 1, None, 1
     for j in range(start, len(texts)):
         m = _ITEM.match(texts[j])
@@ -299,9 +306,10 @@ class Run:
     weights: tuple[float, ...]
 
 
-def article_run(m: Measures, fixed: Sequence[Optional[str]]) -> Run:
+def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
     """Where the article is: the run of prose, with short sentences at its
-    edges and what its last block announces."""
+    edges and what its last block announces.
+    """
     texts, feats, classes, n = m.texts, m.features, m.classes, len(m.texts)
     weights, gaps = [], []
     for cls, f, fx in zip(classes, feats, fixed):
@@ -365,9 +373,10 @@ def _is_credit(text: str, f: Features) -> bool:
         shapes.opens_with_credit(text) or shapes.is_caption(text))
 
 
-def _inner_lists(m: Measures, run: Run, fixed: Sequence[Optional[str]], out: list[Verdict]) -> None:
+def _inner_lists(m: Measures, run: Run, fixed: Sequence[str | None], out: list[Verdict]) -> None:
     """Inside the article run, drop runs of headline-like blocks (a related
-    or trending list) unless a block ending in ':' introduces them."""
+    or trending list) unless a block ending in ':' introduces them.
+    """
     texts, feats, classes, weights = m.texts, m.features, m.classes, run.weights
     i = run.start
     while i < run.end:
@@ -387,7 +396,7 @@ def _inner_lists(m: Measures, run: Run, fixed: Sequence[Optional[str]], out: lis
         i = j
 
 
-def name_drops(m: Measures, run: Run, fixed: Sequence[Optional[str]]) -> list[Verdict]:
+def name_drops(m: Measures, run: Run, fixed: Sequence[str | None]) -> list[Verdict]:
     """The verdict on every undecided block, given where the article is."""
     texts, feats, classes, n = m.texts, m.features, m.classes, len(m.texts)
     out: list[Verdict] = [None] * n
@@ -416,7 +425,7 @@ def name_drops(m: Measures, run: Run, fixed: Sequence[Optional[str]]) -> list[Ve
     return out
 
 
-def classify_blocks(texts: Sequence[str], fixed: Optional[Sequence[Optional[str]]] = None) -> list[Verdict]:
+def classify_blocks(texts: Sequence[str], fixed: Sequence[str | None] | None = None) -> list[Verdict]:
     """For each block: None to keep it, or (reason, rule) to drop it.
 
     ``fixed[i]`` is a decision the rules already made (None: undecided,

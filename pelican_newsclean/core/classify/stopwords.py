@@ -7,14 +7,14 @@ Without them the statistical pass falls back on punctuation and length alone.
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
+import importlib.util
 from pathlib import Path
-from typing import Sequence
 
-from ..scripts import CJK, HIRAGANA
-from ..text import WORD
+from pelican_newsclean.core.scripts import CJK, HIRAGANA
+from pelican_newsclean.core.text import WORD
 
 SAMPLE_CHARS_DEFAULT = 4000
 """Characters of the longest blocks a document's language is told by."""
@@ -88,7 +88,8 @@ def detect_language(text: str, sample: int = SAMPLE_WORDS_DEFAULT) -> str:
 
 def prose_sample(texts: Sequence[str], chars: int = SAMPLE_CHARS_DEFAULT) -> str:
     """The longest blocks, up to ``chars`` characters: the article's prose
-    rather than the menus around it, for language detection."""
+    rather than the menus around it, for language detection.
+    """
     sample, size = [], 0
     for text in sorted(texts, key=len, reverse=True):
         if size >= chars:

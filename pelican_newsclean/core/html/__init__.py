@@ -8,23 +8,42 @@ web page is first reduced to its article (:mod:`.page`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any, Optional
 
 from bs4 import BeautifulSoup
 
-from ..assemble import layout
-from ..config import DEFAULT_CONFIG, Config
-from ..model import CleanResult
-from ..pipeline import clean_numbered
+from pelican_newsclean.core.assemble import layout
+from pelican_newsclean.core.config import DEFAULT_CONFIG, Config
+from pelican_newsclean.core.model import CleanResult
+from pelican_newsclean.core.pipeline import clean_numbered
+
 from .blocks import (
-    CAPTION_CLASS, apply_layout, find_blocks, numbered, paragraphs_html, plain_paragraphs, render_layout,
+    CAPTION_CLASS,
+    apply_layout,
+    find_blocks,
+    numbered,
+    paragraphs_html,
+    plain_paragraphs,
+    render_layout,
     style_captions,
 )
 from .page import extract_main, extractor_available, looks_like_page
 
-__all__ = ["CleanedHtml", "clean_html", "render_result", "extract_main", "extractor_available", "find_blocks",
-           "looks_like_page", "paragraphs_html", "plain_paragraphs", "style_captions", "CAPTION_CLASS"]
+__all__ = [
+    "CAPTION_CLASS",
+    "CleanedHtml",
+    "clean_html",
+    "extract_main",
+    "extractor_available",
+    "find_blocks",
+    "looks_like_page",
+    "paragraphs_html",
+    "plain_paragraphs",
+    "render_result",
+    "style_captions",
+]
 
 
 @dataclass(frozen=True)
@@ -54,7 +73,7 @@ def _words(result: CleanResult) -> int:
 
 
 def render_result(body: str, result: CleanResult, config: Config = DEFAULT_CONFIG,
-                  lines: Optional[Sequence[int]] = None) -> CleanedHtml:
+                  lines: Sequence[int] | None = None) -> CleanedHtml:
     """The cleaned body of a result made from ``body``, a body of plain ``<p>`` lines."""
     texts = plain_paragraphs(body) or []
     cleaned = render_layout(layout(result.decisions, config.join_datelines))
@@ -72,8 +91,8 @@ def render_result(body: str, result: CleanResult, config: Config = DEFAULT_CONFI
 def clean_html(
     body: str,
     config: Config = DEFAULT_CONFIG,
-    metadata: Optional[Mapping[str, Any]] = None,
-    lines: Optional[Sequence[int]] = None,
+    metadata: Mapping[str, Any] | None = None,
+    lines: Sequence[int] | None = None,
     extract: bool = False,
     page: bool = False,
 ) -> CleanedHtml:

@@ -12,15 +12,15 @@ writes it.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable, Sequence
 from html import escape, unescape
-from typing import Iterable, Optional, Sequence
+import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from ..assemble import Printed
-from ..model import Block
-from ..text import collapse_space
+from pelican_newsclean.core.assemble import Printed
+from pelican_newsclean.core.model import Block
+from pelican_newsclean.core.text import collapse_space
 
 BLOCK_TAGS = (
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption",
@@ -133,7 +133,7 @@ def _set_text(element: Tag, old: str, new: str) -> None:
         element.append(new)
 
 
-def apply_layout(elements: Sequence[tuple[Tag, str]], printed: Sequence[Optional[Printed]]) -> bool:
+def apply_layout(elements: Sequence[tuple[Tag, str]], printed: Sequence[Printed | None]) -> bool:
     """Make the tree print what the layout says; True when anything changed."""
     changed = False
     for (element, old), step in zip(elements, printed):
@@ -152,7 +152,7 @@ def apply_layout(elements: Sequence[tuple[Tag, str]], printed: Sequence[Optional
     return changed
 
 
-def _captions_after_the_lead(elements: Sequence[tuple[Tag, str]], printed: Sequence[Optional[Printed]]) -> None:
+def _captions_after_the_lead(elements: Sequence[tuple[Tag, str]], printed: Sequence[Printed | None]) -> None:
     """Captions before the first paragraph go after it: a story does not start with a photo's caption."""
     leading = []
     for (element, _old), step in zip(elements, printed):
@@ -175,9 +175,10 @@ def paragraphs_html(lines: Iterable[str]) -> str:
     return "".join(f"<p>{escape(line, quote=False)}</p>\n" for line in lines)
 
 
-def render_layout(printed: Iterable[Optional[Printed]]) -> str:
+def render_layout(printed: Iterable[Printed | None]) -> str:
     """Plain ``<p>`` lines for what the layout prints: a caption with its class and look, and
-    after the first paragraph when it came before it."""
+    after the first paragraph when it came before it.
+    """
     out: list[str] = []
     leading: list[str] = []
     for step in printed:
@@ -198,16 +199,18 @@ _PARAGRAPHS = re.compile(r"(?:<p>[^<]*</p>\n)+")
 _PARAGRAPH = re.compile(r"<p>([^<]*)</p>\n")
 
 
-def plain_paragraphs(body: str) -> Optional[list[str]]:
+def plain_paragraphs(body: str) -> list[str] | None:
     """The texts of a body made only of plain ``<p>`` lines (what
-    :func:`paragraphs_html` writes), or None for any other body."""
+    :func:`paragraphs_html` writes), or None for any other body.
+    """
     if not _PARAGRAPHS.fullmatch(body):
         return None
     return [unescape(text).strip() for text in _PARAGRAPH.findall(body)]
 
 
-def numbered(texts: Sequence[str], lines: Optional[Sequence[int]] = None) -> list[Block]:
+def numbered(texts: Sequence[str], lines: Sequence[int] | None = None) -> list[Block]:
     """Blocks of the given texts, numbered by ``lines`` (their lines in a
-    file) when there is one per text, else from 1."""
+    file) when there is one per text, else from 1.
+    """
     numbers = lines if lines is not None and len(lines) == len(texts) else range(1, len(texts) + 1)
     return [Block(n, t.strip()) for n, t in zip(numbers, texts) if t and t.strip()]

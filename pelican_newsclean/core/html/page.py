@@ -7,10 +7,9 @@ main content with trafilatura, when it is installed
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import importlib.util
 import re
-from dataclasses import dataclass
-from typing import Optional
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -38,7 +37,7 @@ def extractor_available() -> bool:
     return importlib.util.find_spec("trafilatura") is not None
 
 
-def extract_main(page: str) -> Optional[str]:
+def extract_main(page: str) -> str | None:
     """The main content of a saved page as HTML (trafilatura), or None.
 
     None when trafilatura is not installed (see :func:`extractor_available`)
@@ -66,12 +65,12 @@ def extract_main(page: str) -> Optional[str]:
 class PageMetadata:
     """What a saved page says of itself: its headline, date, author, publisher, address, language."""
 
-    title: Optional[str] = None
-    date: Optional[str] = None
-    author: Optional[str] = None
-    publisher: Optional[str] = None
-    url: Optional[str] = None
-    language: Optional[str] = None
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    language: str | None = None
 
 
 _PAGE_SIGNS = re.compile(
@@ -106,7 +105,7 @@ def is_saved_page(document: str) -> bool:
             or lowered.count("<a ") >= SAVED_PAGE_LINKS)
 
 
-def strip_site_name(title: str, *names: Optional[str]) -> str:
+def strip_site_name(title: str, *names: str | None) -> str:
     """A page title without the site's name after a separator ("Headline - Sportsnet.ca").
 
     >>> strip_site_name("Nadal keeps Spain alive - Sportsnet.ca", "Sportsnet.ca")
@@ -130,7 +129,7 @@ def page_metadata(document: str) -> PageMetadata:
     """What a saved page says of itself (trafilatura's metadata extractor when installed)."""
     soup = BeautifulSoup(document[:500_000], "html.parser")
 
-    def meta(*names: str) -> Optional[str]:
+    def meta(*names: str) -> str | None:
         for name in names:
             found = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
             if found is not None and str(found.get("content", "")).strip():

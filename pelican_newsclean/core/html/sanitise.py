@@ -11,14 +11,13 @@ Pelican copy or link files of the site. Each thing dropped is listed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import html
 import re
-from dataclasses import dataclass
-from typing import Optional
 from urllib.parse import urlsplit
 
-import nh3
 from bs4 import BeautifulSoup, Tag
+import nh3
 
 from .blocks import CAPTION_CLASS
 
@@ -77,7 +76,7 @@ class Sanitised:
 _RUNS = frozenset({"script", "iframe", "object", "embed", "applet", "frame", "frameset", "svg", "math", "noscript"})
 
 
-def _scheme(value: str) -> Optional[str]:
+def _scheme(value: str) -> str | None:
     """The scheme of a URL as a browser reads it (control characters and spaces ignored)."""
     squeezed = "".join(ch for ch in html.unescape(value) if ch > " ").lower()
     try:
@@ -141,7 +140,7 @@ def sanitise_html(body: str, site_link: re.Pattern[str] = SITE_LINK_DEFAULT) -> 
     soup = BeautifulSoup(body, "html.parser")
     dropped = _survey(soup, site_link)
 
-    def keep_attribute(element: str, attribute: str, value: str) -> Optional[str]:
+    def keep_attribute(element: str, attribute: str, value: str) -> str | None:
         if attribute in URL_ATTRIBUTES and site_link.match(value.strip()):
             return None
         return value

@@ -13,12 +13,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import Block, Repair
+from pelican_newsclean.core.model import Block, Repair
+
 from .decode import Decoded, UndecodableError, decode, decode_bytes
 from .header import HEADER_KEYS, split_header, split_lines
 
-__all__ = ["Scraped", "read_scraped", "read_text", "split_blocks", "Decoded", "UndecodableError", "decode",
-           "decode_bytes", "split_header", "split_lines", "HEADER_KEYS"]
+__all__ = [
+    "HEADER_KEYS",
+    "Decoded",
+    "Scraped",
+    "UndecodableError",
+    "decode",
+    "decode_bytes",
+    "read_scraped",
+    "read_text",
+    "split_blocks",
+    "split_header",
+    "split_lines",
+]
 
 
 @dataclass(frozen=True)
@@ -34,10 +46,10 @@ class Scraped:
     metadata: dict[str, str]
     blocks: tuple[Block, ...]
     header_lines: int = 0
-    decoded: Optional[Decoded] = field(default=None, compare=False)
+    decoded: Decoded | None = field(default=None, compare=False)
 
     @property
-    def decode_repair(self) -> Optional[Repair]:
+    def decode_repair(self) -> Repair | None:
         """The decode as a ``decode`` repair (None for plain UTF-8)."""
         return self.decoded.repair() if self.decoded is not None else None
 

@@ -22,14 +22,14 @@ reader can tell the user (and the report can list it):
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 import re
 import threading
+from typing import Any
 import unicodedata
-from dataclasses import dataclass
-from typing import Any, Optional
 
-from ..model import Repair
-from ..scripts import EAST_ASIAN, letter_script
+from pelican_newsclean.core.model import Repair
+from pelican_newsclean.core.scripts import EAST_ASIAN, letter_script
 
 
 class UndecodableError(ValueError):
@@ -47,10 +47,10 @@ class Decoded:
 
     text: str
     encoding: str
-    note: Optional[str] = None
+    note: str | None = None
     lossy: bool = False
 
-    def repair(self) -> Optional[Repair]:
+    def repair(self) -> Repair | None:
         """The decode as a ``decode`` repair (None for plain UTF-8 or a dropped BOM)."""
         if self.note is None or self.encoding == "utf-8-sig":
             return None
@@ -152,7 +152,7 @@ def decode(data: bytes) -> Decoded:
     return _decode_narrow(data)
 
 
-def decode_bytes(data: bytes) -> tuple[str, Optional[Repair]]:
+def decode_bytes(data: bytes) -> tuple[str, Repair | None]:
     """Decode a scraped file's bytes: the text, and the decode as a repair (or None).
 
     UTF-8 is tried first (a BOM is dropped). Otherwise the encoding is
@@ -166,7 +166,7 @@ def decode_bytes(data: bytes) -> tuple[str, Optional[Repair]]:
     return decoded.text, decoded.repair()
 
 
-def _kind_of_binary(data: bytes) -> Optional[str]:
+def _kind_of_binary(data: bytes) -> str | None:
     """What binary data the bytes are, when they are (None: they may be text)."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
@@ -180,7 +180,7 @@ def _kind_of_binary(data: bytes) -> Optional[str]:
     return None
 
 
-def _utf16_without_bom(data: bytes) -> Optional[str]:
+def _utf16_without_bom(data: bytes) -> str | None:
     """``utf-16-le``/``-be`` when the bytes look like UTF-16 text without a mark."""
     if len(data) < 4 or len(data) % 2:
         return None
@@ -274,7 +274,7 @@ def _dispatch(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("newsclean-utf8", _dispatch)
 
 
-def _mostly_utf8(data: bytes) -> Optional[Decoded]:
+def _mostly_utf8(data: bytes) -> Decoded | None:
     """UTF-8 with a few invalid bytes, when that is what the bytes are (else None)."""
     loose = data.decode("utf-8", errors="surrogateescape")  # one U+DCxx per invalid byte
     escaped = sum(len(run) for run in _ESCAPED.findall(loose))

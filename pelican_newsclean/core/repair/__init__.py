@@ -14,16 +14,26 @@ only where its badness check (or an entity, a control char, non-NFC text) asks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 import re
-from typing import Callable, Optional
+from typing import Optional
 
-from ..model import Repair
+from pelican_newsclean.core.model import Repair
+
 from .legacy import SIGNATURE, fix_legacy_encoding
 from .mojibake import FTFY_CONFIG, fix_mojibake, looks_bad
 from .spaces import normalize_spaces
 
-__all__ = ["repair_line", "repair_text", "normalize_spaces", "looks_bad", "fix_mojibake",
-           "fix_legacy_encoding", "FTFY_CONFIG", "REPAIRS"]
+__all__ = [
+    "FTFY_CONFIG",
+    "REPAIRS",
+    "fix_legacy_encoding",
+    "fix_mojibake",
+    "looks_bad",
+    "normalize_spaces",
+    "repair_line",
+    "repair_text",
+]
 
 _ASCII_SUSPECT = re.compile(r"[&\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -31,12 +41,12 @@ MAX_ROUNDS_DEFAULT = 3
 """Rounds of repair at most: one fix can uncover another (a no-break space hid mojibake)."""
 
 
-def _legacy_if_signed(text: str) -> Optional[str]:
+def _legacy_if_signed(text: str) -> str | None:
     """The legacy-encoding repair, tried only on text with its signature (two high Latin-1 chars)."""
     return fix_legacy_encoding(text) if SIGNATURE.search(text) else None
 
 
-REPAIRS: tuple[tuple[str, Callable[[str], Optional[str]]], ...] = (
+REPAIRS: tuple[tuple[str, Callable[[str], str | None]], ...] = (
     ("legacy-encoding", _legacy_if_signed),
     ("ftfy", fix_mojibake),
     ("whitespace", normalize_spaces),
@@ -56,7 +66,7 @@ def _span(before: str, after: str) -> tuple[str, str]:
     return before[start : len(before) - end], after[start : len(after) - end]
 
 
-def repair_line(text: str, line: Optional[int] = None) -> tuple[str, tuple[Repair, ...]]:
+def repair_line(text: str, line: int | None = None) -> tuple[str, tuple[Repair, ...]]:
     """Repair one line (or block) of text; return it and the repairs made.
 
     >>> repair_line("Plain ASCII stays as it is.")

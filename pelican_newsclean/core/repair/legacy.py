@@ -10,15 +10,15 @@ original line, as ftfy's partial UTF-8 fixes scramble such lines.
 
 from __future__ import annotations
 
+from functools import lru_cache
 import re
 import unicodedata
-from functools import lru_cache
-from typing import Optional
 
 import ftfy
 from ftfy.badness import is_bad
 
-from ..scripts import letter_script
+from pelican_newsclean.core.scripts import letter_script
+
 from .mojibake import FTFY_CONFIG, looks_bad
 
 # A byte 0x80-0xFF read as Latin-1 or cp1252 shows as one of _HIGH; two in a
@@ -64,7 +64,8 @@ _COMMON = {  # a language's commonest characters: the decoding with more of them
 def _readings(ch: str) -> tuple[bytes, ...]:
     """The bytes a mixed decoder may have read as ``ch``: one byte if ``ch``
     is Latin-1 or cp1252, else its UTF-8; and for a one-byte char also its
-    UTF-8, in case it came from a valid 2-byte sequence (C3 BD as "ý")."""
+    UTF-8, in case it came from a valid 2-byte sequence (C3 BD as "ý").
+    """
     if ch < "\x80":
         return (ch.encode(),)
     one = bytes([ord(ch)]) if ch < "\u0100" else bytes([_CP1252[ch]]) if ch in _CP1252 else b""
@@ -73,7 +74,7 @@ def _readings(ch: str) -> tuple[bytes, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _char(codec: str, raw: bytes) -> Optional[str]:
+def _char(codec: str, raw: bytes) -> str | None:
     """``raw`` (one or two bytes) strictly decoded as one character, or None."""
     try:
         ch = raw.decode(codec)
@@ -104,7 +105,7 @@ def _cost(ch: str, codec: str, lang: str) -> int:
     return 0 if ch < "\x80" or unicodedata.category(ch)[0] in "PZ" else 1
 
 
-def _decode_token(token: str, codec: str, lang: str, mixed: bool) -> Optional[str]:
+def _decode_token(token: str, codec: str, lang: str, mixed: bool) -> str | None:
     """Undo the mixed decoder on ``token``, then decode it from ``codec``.
 
     If the decoder also read 2-byte UTF-8 (``mixed``), "µ" may be byte B5 or
@@ -164,9 +165,10 @@ def _plausible(word: str, lang: str, scripts: set[str]) -> bool:
 _MAX_TOKEN = 200  # characters in one mojibake word, at most
 
 
-def fix_legacy_encoding(line: str) -> Optional[str]:
+def fix_legacy_encoding(line: str) -> str | None:
     """``line`` decoded from the legacy encoding it was written in, or None
-    unless one candidate gives clearly better text than the line."""
+    unless one candidate gives clearly better text than the line.
+    """
     if 5 * sum(ch > "\x7f" for ch in line) < len(line) - sum(ch.isspace() for ch in line):
         return None  # mostly ASCII: a Latin text with a few accents
     try:

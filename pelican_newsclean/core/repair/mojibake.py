@@ -30,14 +30,15 @@ _TYPOGRAPHY = re.compile("[\x00-\x7f“”‘’–—…•\u00a0©°®™·«�
 def looks_bad(text: str) -> bool:
     """``ftfy.badness.is_bad(text)``, faster. No pattern it seeks is made of
     ASCII and common typography alone; each holds a non-ASCII char and spans
-    at most 7 chars, so ASCII far from non-ASCII can go (tests check this)."""
+    at most 7 chars, so ASCII far from non-ASCII can go (tests check this).
+    """
     if _TYPOGRAPHY.fullmatch(text):
         return False
     return is_bad(_LONG_ASCII.sub(lambda m: m[0][:7] + "\0" + m[0][-7:], text))
 
 
 def fix_mojibake(text: str) -> str:
-    """ftfy with :data:`FTFY_CONFIG`, skipped when its cheap checks find nothing."""
+    """Ftfy with :data:`FTFY_CONFIG`, skipped when its cheap checks find nothing."""
     if not (_FTFY_SUSPECT.search(text) or not unicodedata.is_normalized("NFC", text) or looks_bad(text)):
         return text
     fixed = ftfy.fix_text(text, FTFY_CONFIG)
