@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+import itertools
 import multiprocessing as mp
 import re
 import statistics
@@ -407,7 +408,7 @@ def run_case(case: Case, sizes: Sequence[int], timeout: float, ratio_limit: floa
 
 
 def _verdict(results, ratio_limit: float) -> tuple[list, bool]:
-    ratios = [t1 / t0 if t0 and t1 else None for (_, t0), (_, t1) in zip(results, results[1:])]
+    ratios = [t1 / t0 if t0 and t1 else None for (_, t0), (_, t1) in itertools.pairwise(results)]
     timed_out = any(t is None for _, t in results)
     # Judge the last step: a quadratic term dominates at large sizes, while a
     # one-off step (a string outgrowing a CPU cache) shows between small ones.
@@ -419,7 +420,7 @@ def confirm(case: Case, first: dict, sizes: Sequence[int], timeout: float, ratio
     """Measure a flagged case again; per size keep the faster time."""
     second = run_case(case, sizes, timeout, ratio_limit)
     results = []
-    for (n, a), (_, b) in zip(first["results"], second["results"]):
+    for (n, a), (_, b) in zip(first["results"], second["results"], strict=False):
         results.append((n, None if a is None and b is None else min(t for t in (a, b) if t is not None)))
     ratios, bad = _verdict(results, ratio_limit)
     return {"case": case, "results": results, "ratios": ratios, "superlinear": bad and second["superlinear"]}
@@ -452,7 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(cases)} cases at sizes {', '.join(f'{s:,}' for s in sizes)} bytes; time-out {args.timeout:.0f} s; "
           f"growth flagged above {args.ratio:.0f}x per 10x; {_common.machine()}")
     flagged = []
-    header = ("case", *(f"{s // 1000:,} KB" for s in sizes), *(f"x{b // a} size" for a, b in zip(sizes, sizes[1:])))
+    header = ("case", *(f"{s // 1000:,} KB" for s in sizes), *(f"x{b // a} size" for a, b in itertools.pairwise(sizes)))
     rows = []
     started = time.perf_counter()
     for n, case in enumerate(cases, 1):

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+import itertools
 import os
 from pathlib import Path
 import shutil
@@ -231,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # fixed cost, and less noisy than subtracting a one-article build.
             for kind in ("plugin", "baseline"):
                 marginal = []
-                for a, b in zip(sizes, sizes[1:]):
+                for a, b in itertools.pairwise(sizes):
                     marginal.append((a, b, (results[(kind, b)]["wall"] - results[(kind, a)]["wall"]) / (b - a)))
                 steps = "; ".join(f"{a:,}->{b:,}: {m * 1e3:.2f} ms" for a, b, m in marginal)
                 first, last = marginal[0][2], marginal[-1][2]

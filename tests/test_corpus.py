@@ -110,7 +110,7 @@ def test_the_corpus_mixes_the_kinds_of_article():
 def test_html_articles_parse_and_hold_the_clean_paragraphs(tmp_path):
     articles = list(corpus.make_articles(40, seed=6))
     paths = corpus.write_corpus(tmp_path, 40, seed=6, fmt="html")
-    for article, path in zip(articles, paths):
+    for article, path in zip(articles, paths, strict=False):
         parser = _HeadParser()
         parser.feed(path.read_text(encoding="utf-8"))
         assert parser.title == article.title

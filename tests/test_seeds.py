@@ -64,7 +64,7 @@ def test_command_json_matches_expected(capsys):
     assert newsclean(["clean", "--json", *paths]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(paths)
-    for name, line in zip(sorted(EXPECTED), lines):
+    for name, line in zip(sorted(EXPECTED), lines, strict=False):
         got = json.loads(line)
         assert set(got) == {"path", "title", "publisher", "wire", "paragraphs", "captions", "removed", "repairs"}
         expected = EXPECTED[name]

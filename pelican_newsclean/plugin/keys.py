@@ -7,8 +7,6 @@ the article in ``content_object_init``.
 
 from __future__ import annotations
 
-from pelican_newsclean.core.read.header import CLEANED_MARK as CLEANED_MARK  # the mark newsclean clean -o writes
-
 PELICAN_FATAL = "Warning or error encountered"
 """What Pelican raises when ``--fatal`` turns a logged message into an error: passed through untouched."""
 

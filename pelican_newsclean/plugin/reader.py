@@ -31,10 +31,10 @@ from pelican_newsclean.core.html import paragraphs_html
 from pelican_newsclean.core.model import CleanResult
 from pelican_newsclean.core.pipeline import clean_scraped
 from pelican_newsclean.core.read import Decoded, Scraped, UndecodableError, read_scraped
+from pelican_newsclean.core.read.header import CLEANED_MARK
 
 from . import report, state
 from .keys import (
-    CLEANED_MARK,
     DATE_FROM_KEY,
     DECODE_KEY,
     FOUND_BYLINE_KEY,

@@ -28,13 +28,13 @@ from pelican_newsclean.core.html import CleanedHtml, clean_html, render_result, 
 from pelican_newsclean.core.html.sanitise import SITE_LINK_DEFAULT, sanitise_html
 from pelican_newsclean.core.model import CleanResult
 from pelican_newsclean.core.pipeline import credit
+from pelican_newsclean.core.read.header import CLEANED_MARK
 from pelican_newsclean.core.repair import repair_line
 
 from . import report, state, untrusted
 from .footer import has_footer, render_footer
 from .keys import (
     AUTHOR_FROM_KEY,
-    CLEANED_MARK,
     DATE_FROM_KEY,
     DECODE_KEY,
     DROPPED_KEY,

@@ -44,7 +44,7 @@ def test_multiprocessing_pool_map_equals_serial(texts, serial):
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         results = pool.map(clean_text, texts, chunksize=4)
     assert len(results) == len(serial)
-    assert all(_same(r, s) for r, s in zip(results, serial))
+    assert all(_same(r, s) for r, s in zip(results, serial, strict=False))
 
 
 def test_a_config_travels_to_the_workers(texts):
@@ -54,11 +54,11 @@ def test_a_config_travels_to_the_workers(texts):
     expected = [clean_text(t, config) for t in texts[:10]]
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         results = pool.map(partial(clean_text, config=config), texts[:10])
-    assert all(_same(r, s) for r, s in zip(results, expected))
+    assert all(_same(r, s) for r, s in zip(results, expected, strict=False))
 
 
 def test_dask_bag_map_equals_serial(texts, serial):
     db = pytest.importorskip("dask.bag")
     results = db.from_sequence(texts, npartitions=4).map(clean_text).compute(scheduler="processes")
     assert len(results) == len(serial)
-    assert all(_same(r, s) for r, s in zip(results, serial))
+    assert all(_same(r, s) for r, s in zip(results, serial, strict=False))

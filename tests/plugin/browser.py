@@ -76,7 +76,7 @@ def inspect(pages: list[Path], chromium: str, expression: str, timeout: float = 
     found = _FOUND.search(done.stdout)
     if found is None:
         raise RuntimeError(f"chromium printed nothing found (exit {done.returncode}): {done.stderr[-2000:]}")
-    return dict(zip(pages, json.loads(html.unescape(found[1]))))
+    return dict(zip(pages, json.loads(html.unescape(found[1])), strict=False))
 
 
 def marks(pages: list[Path], chromium: str, timeout: float = 300) -> dict[Path, set[str]]:

@@ -68,7 +68,7 @@ def test_read_header_and_escaped_paragraphs(tmp_path):
 
 def test_read_without_header_finds_the_headline(tmp_path):
     text = "Peacekeepers begin to leave the region\n\n" + BODY
-    html, metadata = read(tmp_path, text)
+    _html, metadata = read(tmp_path, text)
     assert metadata["title"] == "Peacekeepers begin to leave the region"
     assert "date" not in metadata  # Pelican's DEFAULT_DATE applies
     assert metadata[LINES_KEY] == (1, 3, 5)

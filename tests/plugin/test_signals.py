@@ -304,7 +304,7 @@ def test_title_entities_are_not_unescaped_into_markup(make_site):
             "spring flood, its owner said, with a new floor and a smaller terrace.\n"
         }
     )
-    (page,) = [p for p in output.glob("tom-*.html")]
+    (page,) = list(output.glob("tom-*.html"))
     # the theme's <title> and permalink attribute unescape titles whatever the plugin does;
     # the visible heading must keep the entity
     assert ">Tom &lt;script&gt; CafÃ©</a></h1>" in page.read_text(encoding="utf-8")

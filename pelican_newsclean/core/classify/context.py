@@ -115,7 +115,7 @@ def statistical(decisions: list[Decision], context: Context) -> list[Decision]:
     verdicts = stats.classify_blocks(texts, fixed)
     return [
         replace(d, role=None, reason=v[0], rule=f"statistical:{v[1]}") if v is not None and fixed[i] is None else d
-        for i, (d, v) in enumerate(zip(decisions, verdicts))
+        for i, (d, v) in enumerate(zip(decisions, verdicts, strict=False))
     ]
 
 

@@ -73,10 +73,7 @@ def features(text: str, language: str, stops: frozenset[str]) -> Features:
             stop = sum(1 for ch in text if ch in _ZH_FUNCTION) / cjk
     else:
         words = float(len(tokens))
-        if stops and tokens:
-            stop = sum(t in stops for t in map(str.lower, tokens)) / len(tokens)
-        else:
-            stop = -1.0
+        stop = sum(t in stops for t in map(str.lower, tokens)) / len(tokens) if stops and tokens else -1.0
     chars = (len(text) - text.count(" ")) or 1
     alpha = [t for t in tokens if t[0].isalpha()]
     title = sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0
@@ -312,7 +309,7 @@ def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
     """
     texts, feats, classes, n = m.texts, m.features, m.classes, len(m.texts)
     weights, gaps = [], []
-    for cls, f, fx in zip(classes, feats, fixed):
+    for cls, f, fx in zip(classes, feats, fixed, strict=False):
         prose = cls == GOOD and fx in (None, KEEP)
         weights.append(min(f.words, d.PROSE_WEIGHT_MAX_DEFAULT) if prose else 0.0)
         # a kept title or caption neither anchors the article nor splits it
@@ -400,7 +397,7 @@ def name_drops(m: Measures, run: Run, fixed: Sequence[str | None]) -> list[Verdi
     """The verdict on every undecided block, given where the article is."""
     texts, feats, classes, n = m.texts, m.features, m.classes, len(m.texts)
     out: list[Verdict] = [None] * n
-    for i, (text, f, cls) in enumerate(zip(texts, feats, classes)):
+    for i, (text, f, cls) in enumerate(zip(texts, feats, classes, strict=False)):
         if fixed[i] is not None:
             continue
         if _is_credit(text, f):

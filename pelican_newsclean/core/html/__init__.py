@@ -116,7 +116,7 @@ def clean_html(
     texts = [text for _, text in elements]
     result = clean_numbered(numbered(texts, lines), config, metadata)
     printed = layout(result.decisions, config.join_datelines)
-    by_line = {d.block.line: p for d, p in zip(result.decisions, printed)}
+    by_line = {d.block.line: p for d, p in zip(result.decisions, printed, strict=False)}
     blocks = numbered(texts, lines)
     changed = apply_layout(elements, [by_line.get(b.line) for b in blocks]) or extracted
     return CleanedHtml(

@@ -136,7 +136,7 @@ def _set_text(element: Tag, old: str, new: str) -> None:
 def apply_layout(elements: Sequence[tuple[Tag, str]], printed: Sequence[Printed | None]) -> bool:
     """Make the tree print what the layout says; True when anything changed."""
     changed = False
-    for (element, old), step in zip(elements, printed):
+    for (element, old), step in zip(elements, printed, strict=False):
         if step is None:
             _remove(element)
             changed = True
@@ -155,7 +155,7 @@ def apply_layout(elements: Sequence[tuple[Tag, str]], printed: Sequence[Printed 
 def _captions_after_the_lead(elements: Sequence[tuple[Tag, str]], printed: Sequence[Printed | None]) -> None:
     """Captions before the first paragraph go after it: a story does not start with a photo's caption."""
     leading = []
-    for (element, _old), step in zip(elements, printed):
+    for (element, _old), step in zip(elements, printed, strict=False):
         if step is None:
             continue
         if step.role == "caption":
@@ -213,4 +213,4 @@ def numbered(texts: Sequence[str], lines: Sequence[int] | None = None) -> list[B
     file) when there is one per text, else from 1.
     """
     numbers = lines if lines is not None and len(lines) == len(texts) else range(1, len(texts) + 1)
-    return [Block(n, t.strip()) for n, t in zip(numbers, texts) if t and t.strip()]
+    return [Block(n, t.strip()) for n, t in zip(numbers, texts, strict=False) if t and t.strip()]

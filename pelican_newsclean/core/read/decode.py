@@ -22,6 +22,7 @@ reader can tell the user (and the report can list it):
 from __future__ import annotations
 
 import codecs
+import contextlib
 from dataclasses import dataclass
 import re
 import threading
@@ -368,10 +369,8 @@ def _pick(data: bytes, matches: Any) -> tuple[str, str]:
     listed = {encoding for encoding, _ in candidates}
     for encoding in ALSO_TRIED:
         if encoding not in listed:
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 candidates.append((encoding, data.decode(encoding)))
-            except UnicodeDecodeError:
-                pass
     if not candidates:
         return best.encoding, str(best)
     ranked = sorted(
