@@ -43,8 +43,7 @@ def repeat(fn: Callable[[], object], times: int) -> list[float]:
 
 
 def machine() -> str:
-    return (f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
-            f"{os.cpu_count()} CPUs")
+    return f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs"
 
 
 def parse_ints(text: str) -> list[int]:
@@ -79,8 +78,14 @@ def run_measured(cmd: Sequence[str], cwd: Path | None = None, env: dict | None =
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Run(wall, int(usage.ru_maxrss), usage.ru_utime + usage.ru_stime, proc.returncode,
-                   out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+        return Run(
+            wall,
+            int(usage.ru_maxrss),
+            usage.ru_utime + usage.ru_stime,
+            proc.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
 
 
 def table(rows: Sequence[Sequence[object]], header: Sequence[str]) -> str:
@@ -89,7 +94,9 @@ def table(rows: Sequence[Sequence[object]], header: Sequence[str]) -> str:
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
     lines = []
     for n, row in enumerate(cells):
-        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=False))))
+        lines.append(
+            "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=False)))
+        )
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)

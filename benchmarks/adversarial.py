@@ -75,8 +75,23 @@ def _fill(unit: str, size: int, end: str = "") -> str:
 
 def _short_lines(size: int) -> str:
     """Many short lines (about 10 bytes each: 100,000 lines at 1 MB), varied."""
-    words = ("Share", "Read more", "Print", "Tweet", "Photo: AP", "MOSCOW -", "©2024", "Subscribe",
-             "Total Views : 5", "Menu", "Donate", "Related", "12 comments", "a.B", "Home")
+    words = (
+        "Share",
+        "Read more",
+        "Print",
+        "Tweet",
+        "Photo: AP",
+        "MOSCOW -",
+        "©2024",
+        "Subscribe",
+        "Total Views : 5",
+        "Menu",
+        "Donate",
+        "Related",
+        "12 comments",
+        "a.B",
+        "Home",
+    )
     lines = []
     total = n = 0
     while total < size:
@@ -139,10 +154,18 @@ def hand_cases() -> list[Case]:
         ("sentence-end-quotes", lambda s: "." + _fill('"', s, "x")),
     ]
     for ch in ("a", ".", " .", "!", "-", "'", '"', "…", "/", "(", ":", "1", "A", "é"):
-        cases.append((f"one-char-{ch.strip() or 'space'}{'-spaced' if ch.startswith(' ') else ''}",
-                       lambda s, ch=ch: _fill(ch, s)))
-        cases.append((f"one-char-{ch.strip()}{'-spaced' if ch.startswith(' ') else ''}-then-x",
-                       lambda s, ch=ch: _fill(ch, s, "x")))
+        cases.append(
+            (
+                f"one-char-{ch.strip() or 'space'}{'-spaced' if ch.startswith(' ') else ''}",
+                lambda s, ch=ch: _fill(ch, s),
+            )
+        )
+        cases.append(
+            (
+                f"one-char-{ch.strip()}{'-spaced' if ch.startswith(' ') else ''}-then-x",
+                lambda s, ch=ch: _fill(ch, s, "x"),
+            )
+        )
     return [Case(name, make) for name, make in cases]
 
 
@@ -167,8 +190,14 @@ def _class_example(items) -> str:
         if op is c.RANGE:
             return chr(av[0])
         if op is c.CATEGORY:
-            return {c.CATEGORY_DIGIT: "1", c.CATEGORY_SPACE: " ", c.CATEGORY_WORD: "a",
-                    c.CATEGORY_NOT_DIGIT: "a", c.CATEGORY_NOT_SPACE: "a", c.CATEGORY_NOT_WORD: " "}.get(av, "a")
+            return {
+                c.CATEGORY_DIGIT: "1",
+                c.CATEGORY_SPACE: " ",
+                c.CATEGORY_WORD: "a",
+                c.CATEGORY_NOT_DIGIT: "a",
+                c.CATEGORY_NOT_SPACE: "a",
+                c.CATEGORY_NOT_WORD: " ",
+            }.get(av, "a")
     return "a"
 
 
@@ -299,10 +328,13 @@ def module_patterns() -> list[tuple[str, re.Pattern[str]]]:
     for info in pkgutil.walk_packages(pelican_newsclean.__path__, "pelican_newsclean."):
         try:
             module = importlib.import_module(info.name)
-        except Exception:  # noqa: BLE001 - a module needing Pelican, say: skip it
+        except Exception:  # noqa: BLE001 - a site's template may raise anything: the shipped footer is used instead
             continue
-        out.extend((f"{info.name.removeprefix('pelican_newsclean.')}.{name}", value) for name, value in sorted(vars(module).items())
-                   if isinstance(value, re.Pattern))
+        out.extend(
+            (f"{info.name.removeprefix('pelican_newsclean.')}.{name}", value)
+            for name, value in sorted(vars(module).items())
+            if isinstance(value, re.Pattern)
+        )
     return out
 
 
@@ -322,8 +354,12 @@ def _profile_in_child(case: Case, size: int, top: int, conn) -> None:
     prof.runcall(clean_text, text)
     stats = pstats.Stats(prof)
     rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:top]  # by own time
-    conn.send([f"{tt:.3f} s own time in {pstats.func_std_string(func)} ({nc} calls)"
-               for func, (cc, nc, tt, ct, callers) in rows])
+    conn.send(
+        [
+            f"{tt:.3f} s own time in {pstats.func_std_string(func)} ({nc} calls)"
+            for func, (cc, nc, tt, ct, callers) in rows
+        ]
+    )
     conn.close()
 
 
@@ -350,15 +386,15 @@ def _time_in_child(case: Case, size: int, conn) -> None:
     text = case.make(size)
     if case.target == "regex":
         assert case.pattern is not None
-        fn = lambda: case.pattern.search(text)  # noqa: E731
+        fn = lambda: case.pattern.search(text)
     elif case.target == "findall":
         assert case.pattern is not None
-        fn = lambda: case.pattern.findall(text)  # noqa: E731
+        fn = lambda: case.pattern.findall(text)
     else:
         from pelican_newsclean import clean_text
 
         clean_text("warm up\nthe tables")
-        fn = lambda: clean_text(text)  # noqa: E731
+        fn = lambda: clean_text(text)
     times = []
     deadline = time.perf_counter() + 0.3
     while True:
@@ -434,24 +470,38 @@ def _fmt_per_kb(nbytes: int, seconds: float | None, timeout: float) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=_common.parse_ints, default=list(DEFAULT_SIZES),
-                        help="input sizes in bytes (default 10000,100000,1000000)")
+    parser.add_argument(
+        "--sizes",
+        type=_common.parse_ints,
+        default=list(DEFAULT_SIZES),
+        help="input sizes in bytes (default 10000,100000,1000000)",
+    )
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds allowed per measurement (default 30)")
-    parser.add_argument("--ratio", type=float, default=SUPERLINEAR_RATIO,
-                        help="growth for 10x the size flagged as super-linear (default 20)")
+    parser.add_argument(
+        "--ratio",
+        type=float,
+        default=SUPERLINEAR_RATIO,
+        help="growth for 10x the size flagged as super-linear (default 20)",
+    )
     parser.add_argument("--only", default="", help="only the cases whose name contains this text")
     parser.add_argument("--no-generated", action="store_true", help="skip the cases generated from the rule patterns")
     parser.add_argument("--no-hand", action="store_true", help="skip the hand-written cases")
-    parser.add_argument("--no-attribute", dest="attribute", action="store_false",
-                        help="do not look for the package regex behind a flagged pipeline case")
+    parser.add_argument(
+        "--no-attribute",
+        dest="attribute",
+        action="store_false",
+        help="do not look for the package regex behind a flagged pipeline case",
+    )
     args = parser.parse_args(argv)
     sizes = sorted(args.sizes)
     import pelican_newsclean.core.pipeline  # noqa: F401 - import once here: the forked children share it
 
     cases = ([] if args.no_hand else hand_cases()) + ([] if args.no_generated else generated_cases())
     cases = [c for c in cases if args.only in c.name]
-    print(f"{len(cases)} cases at sizes {', '.join(f'{s:,}' for s in sizes)} bytes; time-out {args.timeout:.0f} s; "
-          f"growth flagged above {args.ratio:.0f}x per 10x; {_common.machine()}")
+    print(
+        f"{len(cases)} cases at sizes {', '.join(f'{s:,}' for s in sizes)} bytes; time-out {args.timeout:.0f} s; "
+        f"growth flagged above {args.ratio:.0f}x per 10x; {_common.machine()}"
+    )
     flagged = []
     header = ("case", *(f"{s // 1000:,} KB" for s in sizes), *(f"x{b // a} size" for a, b in itertools.pairwise(sizes)))
     rows = []
@@ -467,13 +517,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows.append((case.name + mark, *per_kb, *ratios))
         if out["superlinear"]:
             flagged.append(out)
-        print(f"  [{n}/{len(cases)} {time.perf_counter() - started:.0f}s] {case.name}: "
-              f"{' | '.join(per_kb)}; growth {', '.join(ratios)}{mark}", file=sys.stderr, flush=True)
+        print(
+            f"  [{n}/{len(cases)} {time.perf_counter() - started:.0f}s] {case.name}: "
+            f"{' | '.join(per_kb)}; growth {', '.join(ratios)}{mark}",
+            file=sys.stderr,
+            flush=True,
+        )
     print(_common.table(rows, header))
     print()
     if not flagged:
-        print("No super-linear case: every growth ratio is within "
-              f"{args.ratio:.0f}x for each 10x of size.")
+        print(f"No super-linear case: every growth ratio is within {args.ratio:.0f}x for each 10x of size.")
         return 0
     print(f"{len(flagged)} SUPER-LINEAR case(s):")
     patterns = []
@@ -483,8 +536,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         case = out["case"]
         sample = case.make(60)
         times = ", ".join(f"{b:,} B: {'timeout' if t is None else f'{t:.4f} s'}" for b, t in out["results"])
-        print(f"- {case.name} ({case.target}){': ' + case.note if case.note else ''}\n"
-              f"    input starts {sample[:60]!r}; {times}")
+        print(
+            f"- {case.name} ({case.target}){': ' + case.note if case.note else ''}\n"
+            f"    input starts {sample[:60]!r}; {times}"
+        )
         if case.target == "pipeline" and args.attribute:
             small = [max(100, sizes[0] // 10), sizes[0]]  # small sizes: a quadratic regex shows already
             for culprit in attribute(case, patterns, small, args.timeout, args.ratio):

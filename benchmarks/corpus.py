@@ -101,6 +101,7 @@ class Article:
 
     @property
     def slug(self) -> str:
+        """The article's file name."""
         return f"article-{self.index:06d}"
 
 
@@ -111,7 +112,7 @@ def _mixed_decode(data: bytes) -> str:
     while i < len(data):
         if data[i] >= 0x80 and i + 3 <= len(data):
             try:
-                out.append(data[i:i + 3].decode("utf-8"))
+                out.append(data[i : i + 3].decode("utf-8"))
                 i += 3
                 continue
             except UnicodeDecodeError:
@@ -122,7 +123,7 @@ def _mixed_decode(data: bytes) -> str:
 
 
 def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
-    return error.object[error.start:error.end].decode("latin-1"), error.end
+    return error.object[error.start : error.end].decode("latin-1"), error.end
 
 
 codecs.register_error("corpus-latin1", _latin1_fallback)
@@ -147,17 +148,19 @@ def load_seeds() -> tuple[Seed, ...]:
         head = tuple(lines[n - 1].strip() for n in sorted(removed) if n < first)
         tail = tuple(lines[n - 1].strip() for n in sorted(removed) if n > last)
         middle = tuple(lines[n - 1].strip() for n in sorted(removed) if first < n < last)
-        seeds.append(Seed(
-            name=path.name,
-            title=info.get("title"),
-            paragraphs=tuple(p.replace("\u00a0", " ") for p in info["paragraphs"]),
-            captions=tuple(info.get("captions", [])),
-            head=head,
-            tail=tail,
-            middle=middle,
-            glued=tuple(f for f in info.get("removed_fragments", []) if f),
-            publisher=info.get("publisher"),
-        ))
+        seeds.append(
+            Seed(
+                name=path.name,
+                title=info.get("title"),
+                paragraphs=tuple(p.replace("\u00a0", " ") for p in info["paragraphs"]),
+                captions=tuple(info.get("captions", [])),
+                head=head,
+                tail=tail,
+                middle=middle,
+                glued=tuple(f for f in info.get("removed_fragments", []) if f),
+                publisher=info.get("publisher"),
+            )
+        )
     return tuple(seeds)
 
 
@@ -177,7 +180,7 @@ def _curl(text: str) -> str:
     return re.sub(r"(?<=\w)'(?=\w)", "\u2019", text)
 
 
-def make_article(seed: int, index: int) -> Article:
+def make_article(seed: int, index: int) -> Article:  # noqa: PLR0912, PLR0915 - one case after another, read top to bottom
     """Article ``index`` of the corpus of seed number ``seed``."""
     seeds = load_seeds()
     rng = _rng(seed, index)
@@ -220,8 +223,16 @@ def make_article(seed: int, index: int) -> Article:
     if not scraped:
         kinds.append("clean")
         lines = ([headline] if rng.random() < 0.5 else []) + paragraphs
-        return Article(index, title, f"{when:%Y-%m-%d %H:%M}", source, source_url,
-                       "\n\n".join(lines) + "\n", tuple(paragraphs), tuple(kinds))
+        return Article(
+            index,
+            title,
+            f"{when:%Y-%m-%d %H:%M}",
+            source,
+            source_url,
+            "\n\n".join(lines) + "\n",
+            tuple(paragraphs),
+            tuple(kinds),
+        )
 
     kinds.append("scraped")
     assert donor is not None
@@ -250,8 +261,16 @@ def make_article(seed: int, index: int) -> Article:
             damaged.append(line)
         lines = damaged
     spacing = "\n\n" if rng.random() < 0.6 else "\n"
-    return Article(index, title, f"{when:%Y-%m-%d %H:%M}", source, source_url,
-                   spacing.join(lines) + "\n", tuple(paragraphs), tuple(kinds))
+    return Article(
+        index,
+        title,
+        f"{when:%Y-%m-%d %H:%M}",
+        source,
+        source_url,
+        spacing.join(lines) + "\n",
+        tuple(paragraphs),
+        tuple(kinds),
+    )
 
 
 def make_articles(n: int, seed: int = 1, start: int = 0) -> Iterator[Article]:
@@ -320,16 +339,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path, help="folder to write the articles to (created)")
     parser.add_argument("-n", type=int, default=1000, help="number of articles (default 1000)")
     parser.add_argument("--seed", type=int, default=1, help="seed number (default 1)")
-    parser.add_argument("--format", choices=FORMATS, default="txt",
-                        help="txt: scraped articles; html: the same, already clean (default txt)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="txt",
+        help="txt: scraped articles; html: the same, already clean (default txt)",
+    )
     args = parser.parse_args(argv)
     if args.n < 0:
         parser.error("-n must be >= 0")
     start = time.perf_counter()
     paths = write_corpus(args.out_dir, args.n, args.seed, args.format)
     size = sum(p.stat().st_size for p in paths)
-    print(f"wrote {len(paths)} {args.format} articles ({size / 1e6:.1f} MB) to {args.out_dir} "
-          f"in {time.perf_counter() - start:.1f} s")
+    print(
+        f"wrote {len(paths)} {args.format} articles ({size / 1e6:.1f} MB) to {args.out_dir} "
+        f"in {time.perf_counter() - start:.1f} s"
+    )
     return 0
 
 

@@ -69,8 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         one.mkdir()
         shutil.copy(paths[0], one)
         size = sum(p.stat().st_size for p in paths)
-        print(f"{len(paths)} articles ({size / 1e6:.1f} MB), seed {args.seed}; jobs {jobs}; "
-              f"median of {args.repeat}; {_common.machine()}")
+        print(
+            f"{len(paths)} articles ({size / 1e6:.1f} MB), seed {args.seed}; jobs {jobs}; "
+            f"median of {args.repeat}; {_common.machine()}"
+        )
 
         startup = median([_run(one, work / "out", 1, 1).wall for _ in range(args.repeat)])
         times: dict[int, list[float]] = {j: [] for j in jobs}
@@ -81,25 +83,46 @@ def main(argv: Sequence[str] | None = None) -> int:
                 run = _run(folder, work / "out", j, len(paths))
                 times[j].append(run.wall)
                 cpu[j].append(run.cpu)
-            print(f"  repeat {r + 1}/{args.repeat}: " + ", ".join(f"--jobs {j} {times[j][-1]:.2f} s" for j in jobs),
-                  file=sys.stderr, flush=True)
+            print(
+                f"  repeat {r + 1}/{args.repeat}: " + ", ".join(f"--jobs {j} {times[j][-1]:.2f} s" for j in jobs),
+                file=sys.stderr,
+                flush=True,
+            )
 
         base = median(times[1])
         rows = []
         for j in jobs:
             m = median(times[j])
             net = (base - startup) / max(m - startup, 1e-9)
-            rows.append((f"--jobs {j}", f"{m:.2f}", spread(times[j]), f"{median(cpu[j]):.2f}",
-                         f"{median(cpu[j]) / m:.2f}", f"{len(paths) / m:,.0f}", f"{base / m:.2f}x", f"{net:.2f}x"))
-        print(_common.table(rows, ("", "median s", "min..max s", "CPU s", "CPU/wall", "files/s", "speed-up",
-                                   "speed-up less start-up")))
-        print("CPU s: user + system time of the command and its workers; CPU/wall near the job count "
-              "means the cores were kept busy (a lower figure under --jobs 2: waiting, or another load)")
+            rows.append(
+                (
+                    f"--jobs {j}",
+                    f"{m:.2f}",
+                    spread(times[j]),
+                    f"{median(cpu[j]):.2f}",
+                    f"{median(cpu[j]) / m:.2f}",
+                    f"{len(paths) / m:,.0f}",
+                    f"{base / m:.2f}x",
+                    f"{net:.2f}x",
+                )
+            )
+        print(
+            _common.table(
+                rows,
+                ("", "median s", "min..max s", "CPU s", "CPU/wall", "files/s", "speed-up", "speed-up less start-up"),
+            )
+        )
+        print(
+            "CPU s: user + system time of the command and its workers; CPU/wall near the job count "
+            "means the cores were kept busy (a lower figure under --jobs 2: waiting, or another load)"
+        )
         print(f"start-up (one file, --jobs 1): {startup:.2f} s")
         if 2 in times:
             speedup = base / median(times[2])
-            print(f"--jobs 2 vs --jobs 1: {speedup:.2f}x (target >= {TARGET_SPEEDUP_2}x: "
-                  f"{_common.verdict(speedup >= TARGET_SPEEDUP_2)}); {os.cpu_count()} CPUs")
+            print(
+                f"--jobs 2 vs --jobs 1: {speedup:.2f}x (target >= {TARGET_SPEEDUP_2}x: "
+                f"{_common.verdict(speedup >= TARGET_SPEEDUP_2)}); {os.cpu_count()} CPUs"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

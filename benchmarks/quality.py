@@ -36,9 +36,19 @@ def _default_cmd() -> str:
 
 def run(bench: Path, kind: str, cmd: str, extra: list[str]) -> int:
     """Score one input shape; print the summary lines. Returns the exit code."""
-    argv = [sys.executable, str(bench / "score.py"), "--input", kind, "--cmd-dir", cmd,
-            "--name", f"newsclean ({kind})", "--quiet", *extra]
-    proc = subprocess.run(argv, capture_output=True, text=True)
+    argv = [
+        sys.executable,
+        str(bench / "score.py"),
+        "--input",
+        kind,
+        "--cmd-dir",
+        cmd,
+        "--name",
+        f"newsclean ({kind})",
+        "--quiet",
+        *extra,
+    ]
+    proc = subprocess.run(argv, capture_output=True, text=True, check=False)
     for line in proc.stdout.splitlines():
         if _KEEP.match(line):
             print(line)
@@ -48,11 +58,9 @@ def run(bench: Path, kind: str, cmd: str, extra: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench", type=Path, help="the bench folder (score.py and pages/)")
-    ap.add_argument("--cmd", default=None,
-                    help=f"cleaner command with {{in}} and {{out}} (default: {DEFAULT_CMD!r})")
+    ap.add_argument("--cmd", default=None, help=f"cleaner command with {{in}} and {{out}} (default: {DEFAULT_CMD!r})")
     ap.add_argument("--input", choices=("body", "page", "both"), default="both")
     ap.add_argument("--ids", nargs="*", help="only these page ids (prefixes allowed)")
     args = ap.parse_args(argv)

@@ -76,10 +76,13 @@ def measure(texts: Sequence[str], repeats: int, with_justext: bool = True) -> di
     names = list(contenders)
     for r in range(repeats):
         # Rotate the order so no contender always runs first (caches, frequency scaling).
-        for name in names[r % len(names):] + names[:r % len(names)]:
+        for name in names[r % len(names) :] + names[: r % len(names)]:
             times[name] += _common.repeat(contenders[name], 1)
-        print(f"  repeat {r + 1}/{repeats}: " + ", ".join(f"{n} {times[n][-1]:.2f} s" for n in names),
-              file=sys.stderr, flush=True)
+        print(
+            f"  repeat {r + 1}/{repeats}: " + ", ".join(f"{n} {times[n][-1]:.2f} s" for n in names),
+            file=sys.stderr,
+            flush=True,
+        )
     return times
 
 
@@ -89,14 +92,23 @@ def breakdown(texts: Sequence[str], repeats: int) -> list[tuple[str, float]]:
 
     variants = [("default", Config())] + [
         (f"{name}=False", Config().with_options(**{name: False}))
-        for name in ("repair_encoding", "remove_boilerplate", "use_profiles", "statistical",
-                     "drop_related", "cut_glued_nags", "drop_other_script")
+        for name in (
+            "repair_encoding",
+            "remove_boilerplate",
+            "use_profiles",
+            "statistical",
+            "drop_related",
+            "cut_glued_nags",
+            "drop_other_script",
+        )
     ]
     out = []
     for label, config in variants:
+
         def run(config=config) -> None:
             for text in texts:
                 clean_text(text, config)
+
         run()  # warm-up
         out.append((label, median(_common.repeat(run, repeats))))
     return out
@@ -128,8 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-justext", action="store_true", help="leave jusText out (it is the slowest)")
     parser.add_argument("--profile", action="store_true", help="print the top cProfile entries of the pipeline")
     parser.add_argument("--top", type=int, default=25, help="entries shown by --profile (default 25)")
-    parser.add_argument("--breakdown", action="store_true",
-                        help="also time the pipeline with each stage switched off")
+    parser.add_argument("--breakdown", action="store_true", help="also time the pipeline with each stage switched off")
     args = parser.parse_args(argv)
 
     import corpus
@@ -137,9 +148,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     texts = corpus.bodies(args.n, args.seed)
     size = sum(len(t.encode("utf-8")) for t in texts)
     non_ascii = sum(not t.isascii() for t in texts)
-    print(f"{len(texts)} articles, {size / 1e6:.2f} MB ({size / len(texts) / 1e3:.1f} KB each, "
-          f"{non_ascii / len(texts):.0%} with non-ASCII text); seed {args.seed}; "
-          f"median of {args.repeat}; {_common.machine()}")
+    print(
+        f"{len(texts)} articles, {size / 1e6:.2f} MB ({size / len(texts) / 1e3:.1f} KB each, "
+        f"{non_ascii / len(texts):.0%} with non-ASCII text); seed {args.seed}; "
+        f"median of {args.repeat}; {_common.machine()}"
+    )
 
     if args.profile:
         print(profile(texts, args.top))
@@ -148,14 +161,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = []
     for name, values in times.items():
         m = median(values)
-        rows.append((name, f"{m:.3f}", spread(values), f"{len(texts) / m:,.0f}", f"{size / m / 1e6:.2f}",
-                     f"{m / len(texts) * 1e3:.3f}"))
+        rows.append(
+            (
+                name,
+                f"{m:.3f}",
+                spread(values),
+                f"{len(texts) / m:,.0f}",
+                f"{size / m / 1e6:.2f}",
+                f"{m / len(texts) * 1e3:.3f}",
+            )
+        )
     print(_common.table(rows, ("", "median s", "min..max s", "articles/s", "MB/s", "ms/article")))
 
     pipe = median(times["pipeline"])
     ratio = median(times["ftfy.fix_text"]) / pipe
-    print(f"pipeline vs ftfy.fix_text alone: {ratio:.2f}x as fast "
-          f"(target >= {TARGET_VS_FTFY}x: {_common.verdict(ratio >= TARGET_VS_FTFY)})")
+    print(
+        f"pipeline vs ftfy.fix_text alone: {ratio:.2f}x as fast "
+        f"(target >= {TARGET_VS_FTFY}x: {_common.verdict(ratio >= TARGET_VS_FTFY)})"
+    )
     if "jusText" in times:
         print(f"pipeline vs jusText: {median(times['jusText']) / pipe:.2f}x as fast")
 

@@ -82,7 +82,7 @@ class Shape:
     pelican: bool = False
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912 - one case after another, read top to bottom
     """Entry point of the ``newsclean`` console script; returns the exit status."""
     args = _parser().parse_args(argv)
     try:
@@ -138,8 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.verbose:
                 progress.say(f"newsclean: {outcome.path} -> {target}")
         else:
-            sys.stdout.write(("\n" if printed and shape.many and shape.command == "clean"
-                              and not shape.json and not shape.body_only else "") + outcome.text)
+            sys.stdout.write(
+                (
+                    "\n"
+                    if printed and shape.many and shape.command == "clean" and not shape.json and not shape.body_only
+                    else ""
+                )
+                + outcome.text
+            )
             printed += 1
     progress.close()
     if shape.html:
@@ -153,35 +159,64 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsclean", description=__doc__.replace("``", ""),
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="newsclean", description=__doc__.replace("``", ""), formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("files", nargs="+", help="article files or folders of them; - reads stdin")
-    common.add_argument("--profile-dir", action="append", default=[], type=Path, metavar="DIR",
-                        help="a folder of extra publisher profiles (*.toml); repeatable")
-    common.add_argument("--phrase", action="append", default=[], metavar="TEXT",
-                        help="an extra boilerplate phrase to remove; repeatable")
-    common.add_argument("--off", action="append", default=[], choices=_SWITCHES, metavar="BEHAVIOUR",
-                        help=f"switch a behaviour off; repeatable; one of: {', '.join(_SWITCHES)}")
-    common.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                        help="clean N files at a time in worker processes (default 1)")
+    common.add_argument(
+        "--profile-dir",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="a folder of extra publisher profiles (*.toml); repeatable",
+    )
+    common.add_argument(
+        "--phrase",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="an extra boilerplate phrase to remove; repeatable",
+    )
+    common.add_argument(
+        "--off",
+        action="append",
+        default=[],
+        choices=_SWITCHES,
+        metavar="BEHAVIOUR",
+        help=f"switch a behaviour off; repeatable; one of: {', '.join(_SWITCHES)}",
+    )
+    common.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="clean N files at a time in worker processes (default 1)"
+    )
     loud = common.add_mutually_exclusive_group()
     loud.add_argument("-q", "--quiet", action="store_true", help="say nothing on stderr but errors")
     loud.add_argument("-v", "--verbose", action="store_true", help="also say where each result was written")
     clean = sub.add_parser("clean", parents=[common], help="print the cleaned articles")
     shape = clean.add_mutually_exclusive_group()
-    shape.add_argument("--json", action="store_true",
-                       help="one JSON object per input: path, title, publisher, wire, "
-                            "paragraphs, captions, removed, repairs")
+    shape.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per input: path, title, publisher, wire, paragraphs, captions, removed, repairs",
+    )
     shape.add_argument("--body-only", action="store_true", help="only the article paragraphs, one per line")
-    clean.add_argument("-o", "--output-dir", type=Path, metavar="DIR",
-                       help="write each result to DIR/<input name> as Pelican content (its header kept), "
-                            "instead of stdout; never over an input")
+    clean.add_argument(
+        "-o",
+        "--output-dir",
+        type=Path,
+        metavar="DIR",
+        help="write each result to DIR/<input name> as Pelican content (its header kept), "
+        "instead of stdout; never over an input",
+    )
     diff = sub.add_parser("diff", parents=[common], help="show what would be removed from each file, and why")
-    diff.add_argument("--html", action="store_true",
-                      help="print one audit page (HTML) for all the files instead, as the plugin makes for a site")
+    diff.add_argument(
+        "--html",
+        action="store_true",
+        help="print one audit page (HTML) for all the files instead, as the plugin makes for a site",
+    )
     return parser
 
 
@@ -216,8 +251,7 @@ def _output_problem(out_dir: Path, inputs: Sequence[tuple[str, str]]) -> str | N
         if target.resolve() == Path(path).resolve() or _same_file(target, path):
             return f"{path}: refusing to overwrite an input file; choose another --output-dir"
         if name in targets:
-            return (f"{targets[name]} and {path} would both be written to {target}; "
-                    "clean them in separate runs")
+            return f"{targets[name]} and {path} would both be written to {target}; clean them in separate runs"
         targets[name] = path
     out_dir.mkdir(parents=True, exist_ok=True)
     return None
@@ -267,8 +301,9 @@ def _run(inputs: Sequence[str], config: Config, shape: Shape, jobs: int) -> Iter
     """Clean and print every input, in order; in ``jobs`` worker processes if more than one."""
     if jobs > 1 and len(inputs) > 1 and "-" not in inputs:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(config,)) as pool:
-            yield from pool.map(_work, inputs, repeat(config), repeat(shape),
-                                chunksize=max(1, min(32, len(inputs) // (jobs * 8))))
+            yield from pool.map(
+                _work, inputs, repeat(config), repeat(shape), chunksize=max(1, min(32, len(inputs) // (jobs * 8)))
+            )
         return
     for path in inputs:
         yield _work(path, config, shape)
@@ -312,17 +347,29 @@ def _clean_one(path: str, config: Config) -> Outcome:
 def _pelican_content(header: Sequence[tuple[str, str]], result: CleanResult) -> str:
     """A cleaned file as Pelican content: the header with what the cleaner found, then the text."""
     metadata = dict(header)
-    found = {"title": result.title, "date": result.found_date, "author": result.byline,
-             "source": result.publisher, "source_url": result.source_url, "wire": result.wire}
+    found = {
+        "title": result.title,
+        "date": result.found_date,
+        "author": result.byline,
+        "source": result.publisher,
+        "source_url": result.source_url,
+        "wire": result.wire,
+    }
     for key, value in found.items():
         if value and not metadata.get(key):
             metadata[key] = value
     metadata["newsclean"] = CLEANED_MARK
     metadata["newsclean_removed"] = str(len(result.removed))
-    lines = [f"{key.title() if key != 'source_url' else 'Source_URL'}: {' '.join(str(v).split())}"
-             for key, v in metadata.items() if v]
-    return "\n".join(lines) + "\n\n" + "".join(f"{p}\n" for p in (*result.paragraphs[:1], *result.captions,
-                                                                *result.paragraphs[1:]))
+    lines = [
+        f"{key.title() if key != 'source_url' else 'Source_URL'}: {' '.join(str(v).split())}"
+        for key, v in metadata.items()
+        if v
+    ]
+    return (
+        "\n".join(lines)
+        + "\n\n"
+        + "".join(f"{p}\n" for p in (*result.paragraphs[:1], *result.captions, *result.paragraphs[1:]))
+    )
 
 
 def _render(outcome: Outcome, shape: Shape) -> str:
@@ -372,10 +419,17 @@ def _diff(path: str, result: CleanResult, color: bool) -> str:
         where = f"{r.line:>5}" if r.line is not None else "     "
         lines.append(paint(_YELLOW, f"~{where}  [{r.kind}] {r.before!r} -> {r.after!r}"))
     for r in result.removed:
-        lines.append(paint(_RED, f"-{r.line:>5}  [{r.reason}] {_printable(r.text)}") + "  " + paint(_DIM, f"({r.rule})"))
-    lines.append(paint(_DIM, f"{len(result.removed)} removed, {len(result.repairs)} repaired, "
-                             f"{len(result.paragraphs)} paragraphs kept; title: {result.title!r}; "
-                             f"publisher: {result.publisher or '-'}; wire: {result.wire or '-'}"))
+        lines.append(
+            paint(_RED, f"-{r.line:>5}  [{r.reason}] {_printable(r.text)}") + "  " + paint(_DIM, f"({r.rule})")
+        )
+    lines.append(
+        paint(
+            _DIM,
+            f"{len(result.removed)} removed, {len(result.repairs)} repaired, "
+            f"{len(result.paragraphs)} paragraphs kept; title: {result.title!r}; "
+            f"publisher: {result.publisher or '-'}; wire: {result.wire or '-'}",
+        )
+    )
     return "\n".join(lines) + "\n\n"
 
 

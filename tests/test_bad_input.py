@@ -235,7 +235,8 @@ def test_crlf_and_lone_cr_line_ends(make_site, newline):
     report = json.loads((output.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
     (record,) = [a for a in report["articles"] if a["source_path"] == "crlf.txt"]
     assert {(r["line"], r["text"]) for r in record["removed"]} == {
-        (4, "Share this article"), (6, "Advertisement")
+        (4, "Share this article"),
+        (6, "Advertisement"),
     }  # line numbers as an editor shows them
 
 
@@ -309,9 +310,23 @@ def run_pelican(tmp_path: Path, files: dict[str, bytes], *args: str) -> subproce
         encoding="utf-8",
     )
     return subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", str(conf), "-o", str(tmp_path / "out"),
-         "--cache-path", str(tmp_path / "cache"), *args],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-s",
+            str(conf),
+            "-o",
+            str(tmp_path / "out"),
+            "--cache-path",
+            str(tmp_path / "cache"),
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -349,17 +364,13 @@ def test_exit_status_follows_pelicans_fatal_option(tmp_path):
         ("yes", "must be a dict"),
     ],
 )
-def test_setting_of_the_wrong_type_is_an_error_and_the_build_goes_on(
-    make_site, warnings_and_errors, newsclean, key
-):
+def test_setting_of_the_wrong_type_is_an_error_and_the_build_goes_on(make_site, warnings_and_errors, newsclean, key):
     build_with_good(make_site, {}, NEWSCLEAN=newsclean)
     errors = [r.getMessage() for r in warnings_and_errors(logging.ERROR)]
     assert any(key in m and "NEWSCLEAN" in m for m in errors), errors
 
 
-def test_missing_footer_template_is_an_error_and_the_shipped_footer_is_used(
-    make_site, warnings_and_errors, tmp_path
-):
+def test_missing_footer_template_is_an_error_and_the_shipped_footer_is_used(make_site, warnings_and_errors, tmp_path):
     output = build_with_good(make_site, {}, NEWSCLEAN={"footer_template": str(tmp_path / "nope.html")})
     assert any("'footer_template'" in r.getMessage() for r in warnings_and_errors(logging.ERROR))
     (footer,) = footers(article_body(output / GOOD_PAGE))
@@ -406,9 +417,7 @@ def test_broken_profile_is_an_error_naming_the_file_and_articles_are_still_clean
     )
     (bad_dir / "broken.toml").write_text(toml, encoding="utf-8")
     article = GOOD.replace("Share this article\n", "Share this article\nGazette reader offer\n")
-    output = make_site(
-        {"good.txt": article}, NEWSCLEAN={"profile_dirs": [str(bad_dir), str(good_dir)]}
-    )
+    output = make_site({"good.txt": article}, NEWSCLEAN={"profile_dirs": [str(bad_dir), str(good_dir)]})
     errors = [r.getMessage() for r in warnings_and_errors(logging.ERROR)]
     assert any("'profile_dirs'" in m and "broken.toml" in m and problem in m for m in errors), errors
     kept = paragraphs(output / GOOD_PAGE)
@@ -416,9 +425,7 @@ def test_broken_profile_is_an_error_naming_the_file_and_articles_are_still_clean
     assert "Gazette reader offer" not in kept  # the folder that loads is still used
 
 
-def test_missing_profile_folder_is_an_error_and_articles_are_still_cleaned(
-    make_site, warnings_and_errors, tmp_path
-):
+def test_missing_profile_folder_is_an_error_and_articles_are_still_cleaned(make_site, warnings_and_errors, tmp_path):
     build_with_good(make_site, {}, NEWSCLEAN={"profile_dirs": [str(tmp_path / "nowhere")]})
     errors = [r.getMessage() for r in warnings_and_errors(logging.ERROR)]
     assert any("'profile_dirs'" in m and "nowhere" in m for m in errors), errors
@@ -502,8 +509,13 @@ def test_pelicans_fatal_error_while_cleaning_passes_through(make_site, monkeypat
 
 def test_log_filter_can_silence_one_kind_of_message(make_site, warnings_and_errors):
     short = "newsclean: %s: " + "cleaning would leave %d of %d words (min_words is %d)" + ": published uncleaned. %s"
-    make_site({"short.txt": "Title: Short\nDate: 2024-05-01\n\nShare\nToo short.\n",
-               "huge.txt": "Title: Huge\nDate: 2024-05-01\n\n" + ("Share\n" + PARAGRAPH + "\n") * 40},
-              NEWSCLEAN={"max_size": 5_000}, LOG_FILTER=[(logging.WARNING, short)])
+    make_site(
+        {
+            "short.txt": "Title: Short\nDate: 2024-05-01\n\nShare\nToo short.\n",
+            "huge.txt": "Title: Huge\nDate: 2024-05-01\n\n" + ("Share\n" + PARAGRAPH + "\n") * 40,
+        },
+        NEWSCLEAN={"max_size": 5_000},
+        LOG_FILTER=[(logging.WARNING, short)],
+    )
     found = [r.getMessage() for r in warnings_and_errors()]
     assert not [m for m in found if "short.txt" in m] and [m for m in found if "huge.txt" in m]

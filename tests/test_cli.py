@@ -54,8 +54,10 @@ def test_a_missing_file_is_named_and_the_others_still_processed(article, tmp_pat
     assert newsclean(["clean", "--body-only", str(missing), str(article)]) == 1
     out, err = capsys.readouterr()
     assert "The old bridge" in out
-    assert err.strip().splitlines() == [f"newsclean: {missing}: No such file or directory",
-                                        "newsclean: 2 files: 1 cleaned, 1 failed"]
+    assert err.strip().splitlines() == [
+        f"newsclean: {missing}: No such file or directory",
+        "newsclean: 2 files: 1 cleaned, 1 failed",
+    ]
 
 
 def test_a_binary_file_is_named_as_undecodable(article, tmp_path, capsys):
@@ -69,7 +71,9 @@ def test_a_binary_file_is_named_as_undecodable(article, tmp_path, capsys):
 
 def test_another_encoding_is_decoded_and_reported(tmp_path, capsys):
     path = tmp_path / "ru.txt"
-    path.write_bytes("Москва. Городской совет утвердил новый бюджет во вторник вечером после долгих споров.\n".encode("cp1251"))
+    path.write_bytes(
+        "Москва. Городской совет утвердил новый бюджет во вторник вечером после долгих споров.\n".encode("cp1251")
+    )
     assert newsclean(["clean", "--json", str(path)]) == 0
     got = json.loads(capsys.readouterr().out)
     assert got["paragraphs"][0].startswith("Москва.")
@@ -105,7 +109,9 @@ def test_a_folder_stands_for_its_files(article, tmp_path, capsys):
 
 def test_jobs_give_the_same_output_in_the_same_order(tmp_path, capsys):
     for i in range(6):
-        (tmp_path / f"{i}.txt").write_text(f"Share\nArticle number {i} tells of a bridge that reopened on Monday.\n", encoding="utf-8")
+        (tmp_path / f"{i}.txt").write_text(
+            f"Share\nArticle number {i} tells of a bridge that reopened on Monday.\n", encoding="utf-8"
+        )
     files = [str(tmp_path / f"{i}.txt") for i in range(6)]
     assert newsclean(["clean", "--json", *files]) == 0
     serial = capsys.readouterr().out
@@ -150,7 +156,8 @@ def test_diff_html_is_one_audit_page_with_scraped_text_as_text(tmp_path, capsys)
 
 
 def test_output_dir_writes_pelican_content_the_plugin_publishes_without_cleaning_again(
-        article, tmp_path, make_site, monkeypatch):
+    article, tmp_path, make_site, monkeypatch
+):
     from pelican_newsclean.core import pipeline
 
     out = tmp_path / "clean"
@@ -192,6 +199,8 @@ def test_exit_statuses_have_one_meaning_each(article, tmp_path, capsys):
 
 def test_quiet_says_nothing_but_errors(tmp_path, capsys):
     ru = tmp_path / "ru.txt"
-    ru.write_bytes("Москва. Городской совет утвердил новый бюджет во вторник вечером после долгих споров.\n".encode("cp1251"))
+    ru.write_bytes(
+        "Москва. Городской совет утвердил новый бюджет во вторник вечером после долгих споров.\n".encode("cp1251")
+    )
     assert newsclean(["clean", "-q", str(ru), str(ru)]) == 0
     assert capsys.readouterr().err == ""

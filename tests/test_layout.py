@@ -74,8 +74,11 @@ def test_imports_point_one_way(name):
 
 
 def test_nothing_outside_the_wing_imports_the_plugin():
-    importers = {name for name, path in modules().items() if wing(name) != "plugin"
-                 and any(t.startswith("pelican_newsclean.plugin") for t in imports_of(name, path))}
+    importers = {
+        name
+        for name, path in modules().items()
+        if wing(name) != "plugin" and any(t.startswith("pelican_newsclean.plugin") for t in imports_of(name, path))
+    }
     assert importers == {"pelican_newsclean"}  # register(), lazily
 
 

@@ -28,8 +28,9 @@ PROSE = "The old bridge over the river reopened on Monday after two years of rep
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(root / "dist"),
-                    str(ROOT)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(root / "dist"), str(ROOT)], check=True
+    )
     (wheel,) = (root / "dist").glob("pelican_newsclean-*.whl")
     subprocess.run([sys.executable, "-m", "venv", str(root / "venv")], check=True)
     subprocess.run([str(root / "venv" / "bin" / "pip"), "install", "--quiet", str(wheel)], check=True)
@@ -39,26 +40,37 @@ def fresh(tmp_path_factory) -> Path:
 def test_a_site_with_plugins_unset_finds_the_plugin(fresh):
     site = fresh / "site"
     (site / "content").mkdir(parents=True)
-    (site / "content" / "scrape.txt").write_text(f"Share\nBridge reopens after two years\n{PROSE}\n{PROSE}\n",
-                                                 encoding="utf-8")
-    (site / "pelicanconf.py").write_text('PATH = "content"\nTIMEZONE = "UTC"\nFEED_ALL_ATOM = None\n'
-                                         "CATEGORY_FEED_ATOM = None\nAUTHOR_FEED_ATOM = None\n"
-                                         "AUTHOR_FEED_RSS = None\nTRANSLATION_FEED_ATOM = None\n", encoding="utf-8")
-    subprocess.run([str(fresh / "venv" / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", "output"],
-                   cwd=site, check=True, capture_output=True)
+    (site / "content" / "scrape.txt").write_text(
+        f"Share\nBridge reopens after two years\n{PROSE}\n{PROSE}\n", encoding="utf-8"
+    )
+    (site / "pelicanconf.py").write_text(
+        'PATH = "content"\nTIMEZONE = "UTC"\nFEED_ALL_ATOM = None\n'
+        "CATEGORY_FEED_ATOM = None\nAUTHOR_FEED_ATOM = None\n"
+        "AUTHOR_FEED_RSS = None\nTRANSLATION_FEED_ATOM = None\n",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [str(fresh / "venv" / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", "output"],
+        cwd=site,
+        check=True,
+        capture_output=True,
+    )
     page = site / "output" / "bridge-reopens-after-two-years.html"
     assert page.is_file() and "Share" not in page.read_text(encoding="utf-8").split("entry-content")[1][:200]
     assert (site / "newsclean-audit" / "report.json").is_file()
 
 
 def test_pelican_plugins_lists_it(fresh):
-    listed = subprocess.run([str(fresh / "venv" / "bin" / "pelican-plugins")], capture_output=True, text=True,
-                            check=True)
+    listed = subprocess.run(
+        [str(fresh / "venv" / "bin" / "pelican-plugins")], capture_output=True, text=True, check=True
+    )
     assert "pelican.plugins.newsclean" in listed.stdout + listed.stderr
 
 
 def test_the_command_says_its_version(fresh):
     import pelican_newsclean
 
-    done = subprocess.run([str(fresh / "venv" / "bin" / "newsclean"), "--version"], capture_output=True, text=True)
+    done = subprocess.run(
+        [str(fresh / "venv" / "bin" / "newsclean"), "--version"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0 and done.stdout.strip() == f"newsclean {pelican_newsclean.__version__}"

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import functools
 from importlib import resources
 import os
-from typing import Any, Optional
+from typing import Any
 
 import jinja2
 
@@ -27,8 +27,9 @@ TEMPLATE = "audit.html"
 @functools.lru_cache(maxsize=1)
 def _template() -> jinja2.Template:
     folder = str(resources.files(__package__) / "templates")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     return env.get_template(TEMPLATE)
 
 
@@ -68,17 +69,31 @@ def write_audit(folder: str, report: Mapping[str, Any], title: str = "What newsc
 def record_of(path: str, result: CleanResult) -> dict[str, Any]:
     """A report record of one file cleaned outside a site (``newsclean diff --html``)."""
     return {
-        "source_path": path, "title": result.title, "status": "cleaned", "note": None,
-        "publisher": result.publisher, "link": result.link, "wire": result.wire, "date": result.date,
+        "source_path": path,
+        "title": result.title,
+        "status": "cleaned",
+        "note": None,
+        "publisher": result.publisher,
+        "link": result.link,
+        "wire": result.wire,
+        "date": result.date,
         "found": {"publisher": result.publisher_from},
         "removed": [r.as_dict() for r in result.removed],
-        "repairs": [{"field": "body", "line": r.line, "kind": r.kind, "before": r.before, "after": r.after}
-                    for r in result.repairs],
-        "sanitised": [], "dropped_metadata": [], "copies": [],
+        "repairs": [
+            {"field": "body", "line": r.line, "kind": r.kind, "before": r.before, "after": r.after}
+            for r in result.repairs
+        ],
+        "sanitised": [],
+        "dropped_metadata": [],
+        "copies": [],
     }
 
 
 def report_of(records: Iterable[dict[str, Any]], groups: Sequence[Sequence[str]] | None = None) -> dict[str, Any]:
     """A report of records made outside a site."""
-    return {"format": 1, "generator": "pelican-newsclean", "articles": list(records),
-            "copy_groups": [list(g) for g in groups or ()]}
+    return {
+        "format": 1,
+        "generator": "pelican-newsclean",
+        "articles": list(records),
+        "copy_groups": [list(g) for g in groups or ()],
+    }

@@ -131,10 +131,10 @@ def attribute(
     )
 
 
-_BYLINE_START = re.compile(r"^(?:by|written by|words by|von|por|par|di|door|oleh|av|af|автор|author|reporter)\b[:\s]+",
-                           re.IGNORECASE)
-_BYLINE_END = re.compile(r"\s*(?:[,|/•·]|\s[-–—]\s|\bfor\b|\bpublished\b|\bupdated\b|\bposted\b|\d).*$",
-                         re.IGNORECASE)
+_BYLINE_START = re.compile(
+    r"^(?:by|written by|words by|von|por|par|di|door|oleh|av|af|автор|author|reporter)\b[:\s]+", re.IGNORECASE
+)
+_BYLINE_END = re.compile(r"\s*(?:[,|/•·]|\s[-–—]\s|\bfor\b|\bpublished\b|\bupdated\b|\bposted\b|\d).*$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|de|van|von|da|del|der|la|le|bin|al|and|y|e)$")
 
 
@@ -153,9 +153,9 @@ def byline_name(removed: Sequence[Removal]) -> str | None:
         if name.replace(" and ", " ").isupper():
             name = " ".join(word if word == "and" else word.capitalize() for word in name.split())
         words = name.split()
-        if 1 <= len(words) <= 8 and len(name) <= 80 and all(_NAME_WORD.match(w) for w in words):
-            if sum(w[0].isupper() for w in words) >= min(2, len(words)):
-                return name
+        looks_like_a_name = 1 <= len(words) <= 8 and len(name) <= 80 and all(_NAME_WORD.match(w) for w in words)
+        if looks_like_a_name and sum(w[0].isupper() for w in words) >= min(2, len(words)):
+            return name
     return None
 
 
@@ -189,11 +189,16 @@ def removed_date(removed: Sequence[Removal]) -> str | None:
     return None
 
 
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\s*(?=©|\(c\)|(?:19|20)\d{2}))\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?"
-                        r"(?P<name>[^\d.,;|©()?!]{3,60}?)\s*(?:$|[.,;|?!™®]|\b(?:all rights|inc|ltd|llc|plc|gmbh|or its|and its)\b)",
-                        re.IGNORECASE)
-_SUBSCRIBE = re.compile(r"\b(?:subscribe to|support|sign up for|become a member of)\s+(?:the\s+)?"
-                        r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\s*(?=©|\(c\)|(?:19|20)\d{2}))\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?"
+    r"(?P<name>[^\d.,;|©()?!]{3,60}?)\s*(?:$|[.,;|?!™®]|\b(?:all rights|inc|ltd|llc|plc|gmbh|or its|and its)\b)",
+    re.IGNORECASE,
+)
+_SUBSCRIBE = re.compile(
+    r"\b(?:subscribe to|support|sign up for|become a member of)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})",
+    re.IGNORECASE,
+)
 
 
 def removed_publisher(removed: Sequence[Removal]) -> tuple[str | None, str | None]:

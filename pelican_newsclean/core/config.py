@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
-PathLike = Union[str, Path]
+PathLike = str | Path
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class Config:
 
     @classmethod
     def option_names(cls) -> tuple[str, ...]:
+        """The names of every option."""
         return tuple(f.name for f in fields(cls))
 
 

@@ -58,8 +58,9 @@ def similarity(a: Sequence[int], b: Sequence[int], size: int = SKETCH_SIZE_DEFAU
     return sum(value in both for value in union) / len(union)
 
 
-def group_copies(sketches: Mapping[Hashable, Sequence[int]],
-                 threshold: float = COPY_SIMILARITY_DEFAULT) -> list[list[Hashable]]:
+def group_copies(
+    sketches: Mapping[Hashable, Sequence[int]], threshold: float = COPY_SIMILARITY_DEFAULT
+) -> list[list[Hashable]]:
     """Groups (of two or more keys) of texts that are copies of one another, each sorted, in key order."""
     index: dict[int, list[Hashable]] = defaultdict(list)
     for key, values in sketches.items():
@@ -88,4 +89,6 @@ def group_copies(sketches: Mapping[Hashable, Sequence[int]],
     groups: dict[Hashable, list[Hashable]] = defaultdict(list)
     for key in sketches:
         groups[root(key)].append(key)
-    return sorted((sorted(members, key=str) for members in groups.values() if len(members) > 1), key=lambda g: str(g[0]))
+    return sorted(
+        (sorted(members, key=str) for members in groups.values() if len(members) > 1), key=lambda g: str(g[0])
+    )

@@ -54,6 +54,7 @@ class Decision:
 
     @property
     def kept(self) -> bool:
+        """Whether the block is kept (it has no reason to go)."""
         return self.reason is None
 
     @property
@@ -72,6 +73,7 @@ class Removal:
     rule: str = ""
 
     def as_dict(self) -> dict:
+        """As JSON for the report."""
         return {"line": self.line, "text": self.text, "reason": self.reason, "rule": self.rule}
 
 

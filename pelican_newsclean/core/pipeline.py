@@ -102,9 +102,10 @@ def clean_numbered(
     repaired_lines = frozenset(r.line for r in repairs if r.kind != "whitespace" and r.line is not None)
     outcome = classify(blocks, config, profiles, repaired_lines)
     article = assemble(outcome.decisions, config.join_datelines)
-    removed = [*outcome.fragments, *(
-        Removal(d.block.line, d.block.text, d.reason or "", d.rule) for d in outcome.decisions if not d.kept
-    )]
+    removed = [
+        *outcome.fragments,
+        *(Removal(d.block.line, d.block.text, d.reason or "", d.rule) for d in outcome.decisions if not d.kept),
+    ]
     removed.sort(key=lambda r: r.line)
     result = CleanResult(
         title=article.title,
@@ -154,4 +155,3 @@ def _repair(blocks: Sequence[Block]) -> tuple[list[Block], list[Repair]]:
         if fixed:
             out.append(Block(block.line, fixed) if fixed != block.text else block)
     return out, repairs
-

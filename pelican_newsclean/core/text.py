@@ -25,9 +25,7 @@ SENTENCE_ENDS = re.compile(r"(?<![.!?。！？…])[.!?。！？…]++[\"'”’
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 """Where one sentence may end and the next begin (see :func:`first_sentence`)."""
 
-ABBREVIATIONS: frozenset[str] = frozenset(
-    word for words in load_toml("abbreviations.toml").values() for word in words
-)
+ABBREVIATIONS: frozenset[str] = frozenset(word for words in load_toml("abbreviations.toml").values() for word in words)
 """Words a full stop follows without ending a sentence (``data/abbreviations.toml``)."""
 
 _LAST_WORD = re.compile(r"(\S+)[.!?]$")
@@ -40,7 +38,7 @@ def first_sentence(text: str) -> str:
     'The U.S. Senate met Mr. J. Smith on Monday.'
     """
     for match in SENTENCE_BREAK.finditer(text):
-        head, rest = text[: match.start()], text[match.end():]
+        head, rest = text[: match.start()], text[match.end() :]
         last = _LAST_WORD.search(head)
         word = last[1].lower().strip("(\"'“‘") if last else ""
         if head.endswith(".") and (word in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isalpha())):
@@ -49,6 +47,7 @@ def first_sentence(text: str) -> str:
             continue
         return head
     return text
+
 
 SENTENCE_STOPS = (".", "!", "?", "。", "！", "？")
 """Characters a finished sentence ends with."""

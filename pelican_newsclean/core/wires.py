@@ -13,9 +13,7 @@ from pelican_newsclean.data import load_toml
 
 _TABLE = load_toml("wires.toml")
 
-WIRE_NAMES: dict[str, str] = {
-    credit.upper(): wire["name"] for wire in _TABLE["wires"] for credit in wire["credits"]
-}
+WIRE_NAMES: dict[str, str] = {credit.upper(): wire["name"] for wire in _TABLE["wires"] for credit in wire["credits"]}
 """A wire credit as printed, upper-cased ("AP", "AGENCE FRANCE-PRESSE") -> the name to show."""
 
 WIRE_CREDITS: tuple[str, ...] = tuple(credit for wire in _TABLE["wires"] for credit in wire["credits"])

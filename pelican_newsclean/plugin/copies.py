@@ -47,9 +47,11 @@ class Slugs:
 
 
 def _options(settings: Any) -> dict[str, Any]:
-    return {"regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-            "preserve_case": settings.get("SLUGIFY_PRESERVE_CASE", False),
-            "use_unicode": settings.get("SLUGIFY_USE_UNICODE", False)}
+    return {
+        "regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        "preserve_case": settings.get("SLUGIFY_PRESERVE_CASE", False),
+        "use_unicode": settings.get("SLUGIFY_USE_UNICODE", False),
+    }
 
 
 def _rename(group: list[Any]) -> None:
@@ -67,6 +69,10 @@ def _rename(group: list[Any]) -> None:
             path = str(getattr(article, "relative_source_path", "") or article.source_path)
             slug = f"{slug}-{hashlib.sha256(path.encode('utf-8')).hexdigest()[:6]}"
         if article.slug != slug:
-            logger.info("newsclean: %s: slug %r is shared by another article: using %r",
-                        article.source_path, article.newsclean_slug_parts[0], slug)
+            logger.info(
+                "newsclean: %s: slug %r is shared by another article: using %r",
+                article.source_path,
+                article.newsclean_slug_parts[0],
+                slug,
+            )
             article.slug = slug

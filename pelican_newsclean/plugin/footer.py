@@ -83,8 +83,7 @@ def footer_words(lang: str | None) -> dict[str, str]:
     return {**words["en"], **words.get(code, {})}
 
 
-def render_footer(variables: Mapping[str, Any], template_path: str | None = None,
-                  lang: str | None = None) -> str:
+def render_footer(variables: Mapping[str, Any], template_path: str | None = None, lang: str | None = None) -> str:
     """Render the footer template (the shipped one when ``template_path`` is None), in the
     article's language ``lang``.
 

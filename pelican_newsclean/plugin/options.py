@@ -107,16 +107,14 @@ _PLUGIN_KEYS: dict[str, tuple[Any, str, Any]] = {
     "footer": (lambda v: isinstance(v, bool), "True or False", bool),
     "footer_template": (
         lambda v: v is None or (isinstance(v, str) and os.path.isfile(v)),
-        "None or the path of an existing template file (absolute, or relative to the folder "
-        "pelican runs in)",
+        ("None or the path of an existing template file (absolute, or relative to the folder pelican runs in)"),
         lambda v: v,
     ),
     "report_path": (_is_optional_str, "a path under OUTPUT_PATH, or None", lambda v: v),
     "audit_dir": (_is_optional_str, "a folder beside OUTPUT_PATH (or an absolute path), or None", lambda v: v),
     "min_words": (_is_count, "a whole number >= 0", int),
     "byline_author": (lambda v: isinstance(v, bool), "True or False", bool),
-    "syndicated": (lambda v: v in SYNDICATED_CHOICES, "'all' (publish every copy) or 'one' (one copy per story)",
-                   str),
+    "syndicated": (lambda v: v in SYNDICATED_CHOICES, "'all' (publish every copy) or 'one' (one copy per story)", str),
     "max_size": (
         _is_limit,
         "None (no limit) or a whole number > 0 (characters of an article's body)",
@@ -198,9 +196,7 @@ def _template_compiles(path: str) -> bool:
     """Whether a footer template can be used; if not, an ERROR says why."""
     problem = template_problem(path)
     if problem is not None:
-        logger.error(
-            "%s: setting 'footer_template': %s: the shipped footer is used instead", SETTING_NAME, problem
-        )
+        logger.error("%s: setting 'footer_template': %s: the shipped footer is used instead", SETTING_NAME, problem)
     return problem is None
 
 
@@ -211,9 +207,8 @@ def _usable_profile_dirs(folders: tuple[str, ...]) -> tuple[str, ...]:
         try:
             load_profiles((str(folder),))
         except ProfileError as error:
-            logger.error(
-                "%s: setting 'profile_dirs': %s: articles are cleaned without the "
-                "profiles in %s until it is fixed",
+            logger.error(  # noqa: TRY400 - the message says what to fix; a traceback would bury it
+                "%s: setting 'profile_dirs': %s: articles are cleaned without the profiles in %s until it is fixed",
                 SETTING_NAME,
                 error,
                 folder,

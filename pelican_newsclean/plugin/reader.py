@@ -47,11 +47,12 @@ from .keys import (
 
 logger = logging.getLogger(__name__)
 
+
 class NewsTextReader(BaseReader):
     """Read a scraped ``.txt`` article: decode, header, title, escaped paragraphs."""
 
     enabled = True
-    file_extensions: list[str] = []  # the plugin registers the extensions it is given
+    file_extensions: list[str] = []  # the plugin registers the extensions it is given  # noqa: RUF012 - Pelican's reader API: a class attribute, replaced per extension
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return ``(html, metadata)`` for Pelican (``status: skip`` for no article)."""
@@ -84,10 +85,18 @@ class NewsTextReader(BaseReader):
         if not metadata.get("title"):
             metadata["title"] = self._title(source_path, scraped, found)
         if found is not None:  # what the scrape says; the context signal decides (settings may change)
-            metadata.update({key: value for key, value in (
-                (FOUND_DATE_KEY, found.found_date), (FOUND_BYLINE_KEY, found.byline),
-                (FOUND_WIRE_KEY, found.wire), (FOUND_PUBLISHER_KEY, found.publisher),
-            ) if value})
+            metadata.update(
+                {
+                    key: value
+                    for key, value in (
+                        (FOUND_DATE_KEY, found.found_date),
+                        (FOUND_BYLINE_KEY, found.byline),
+                        (FOUND_WIRE_KEY, found.wire),
+                        (FOUND_PUBLISHER_KEY, found.publisher),
+                    )
+                    if value
+                }
+            )
         if "date" in scraped.metadata:
             metadata[DATE_FROM_KEY] = "header"
         metadata[LINES_KEY] = tuple(block.line for block in scraped.blocks)

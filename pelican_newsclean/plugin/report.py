@@ -25,8 +25,16 @@ RAW_RECORD_ATTRIBUTE = "newsclean_record"
 """The article attribute the report is made from: the record as plain data."""
 
 _CONTENT_LISTS = (
-    "articles", "translations", "drafts", "drafts_translations", "hidden_articles",
-    "hidden_translations", "pages", "hidden_pages", "draft_pages", "draft_translations",
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "draft_translations",
 )
 
 
@@ -41,7 +49,7 @@ def repair_entry(repair: Repair, field: str = "body") -> dict[str, Any]:
     }
 
 
-def make_record(
+def make_record(  # noqa: PLR0913 - each argument is one field of the record
     *,
     source_path: str | None,
     title: str | None,
@@ -78,9 +86,7 @@ def make_record(
     record.update(attribution or {})
     record["found"] = dict(provenance or {})  # how the date, author and publisher were found
     record["removed"] = [r.as_dict() for r in result.removed] if result else []
-    record["repairs"] = list(metadata_repairs) + (
-        [repair_entry(r) for r in result.repairs] if result else []
-    )
+    record["repairs"] = list(metadata_repairs) + ([repair_entry(r) for r in result.repairs] if result else [])
     record["sanitised"] = list(sanitised)
     record["dropped_metadata"] = list(dropped_metadata)
     return record

@@ -8,11 +8,11 @@ builds that list the plugin and leave it enabled.
 from __future__ import annotations
 
 from collections.abc import Mapping
-import datetime
+import datetime as dt
 import logging
 import os
 import re
-from typing import Any, Optional
+from typing import Any
 
 from markupsafe import Markup
 from pelican.contents import Article, Page
@@ -119,7 +119,8 @@ def start_build(pelican: Any) -> None:
             logger.error(
                 "NEWSCLEAN: setting %r (%r) points into the content folder: "
                 "the plugin never writes there, so it will not be written",
-                key, getattr(options, key),
+                key,
+                getattr(options, key),
             )
 
 
@@ -130,8 +131,10 @@ def add_reader(readers: Any) -> None:
     build = state.of(readers.settings)
     if build is None:
         return
-    for stock, safer in ((readers_module.HTMLReader, untrusted.HTMLReader),
-                         (readers_module.RstReader, untrusted.RstReader)):
+    for stock, safer in (
+        (readers_module.HTMLReader, untrusted.HTMLReader),
+        (readers_module.RstReader, untrusted.RstReader),
+    ):
         for extension, reader in list(readers.reader_classes.items()):
             if reader is stock:
                 readers.reader_classes[extension] = safer
@@ -186,7 +189,7 @@ def _choose_date(metadata: dict[str, Any]) -> None:
     if found:
         try:
             metadata["date"], metadata[DATE_FROM_KEY] = get_date(str(found)), "removed-line"
-            return
+            return  # noqa: TRY300 - the return is the try's own success
         except ValueError:
             pass
     if metadata.get("date") is not None:
@@ -221,10 +224,10 @@ def _pop_metadata(instance: Any, key: str) -> Any:
 def _original_date(instance: Any) -> tuple[str | None, str | None]:
     """The article's date for the footer, unless it is the site's DEFAULT_DATE."""
     date = getattr(instance, "date", None)
-    if not isinstance(date, datetime.datetime):
+    if not isinstance(date, dt.datetime):
         return None, None
     default = default_metadata(settings=instance.settings).get("date")
-    if isinstance(default, datetime.datetime) and default.replace(tzinfo=None) == date.replace(tzinfo=None):
+    if isinstance(default, dt.datetime) and default.replace(tzinfo=None) == date.replace(tzinfo=None):
         return None, None
     if instance.settings.get("DEFAULT_DATE") == "fs" and instance.source_path:
         try:
@@ -258,7 +261,7 @@ def _summary(body: str, settings: Mapping[str, Any]) -> str:
     return truncate_html_words(body, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…"))
 
 
-Why = Optional[tuple[str, tuple[Any, ...]]]
+Why = tuple[str, tuple[Any, ...]] | None
 """Why an article is published uncleaned: a message template of its own (so ``LOG_FILTER`` can
 silence one kind) and its arguments; None when it is cleaned."""
 
@@ -296,8 +299,13 @@ def clean_content(instance: Any) -> None:
         return
     provenance = _provenance(instance)
     date, date_iso = _original_date(instance)
-    credits = {"source": meta.get("source"), "source_url": meta.get("source_url"), "wire": meta.get("wire"),
-               "source_site": meta.get("source_site"), "date": date_iso}  # as text, before the metadata is escaped: the footer escapes them itself
+    credits = {
+        "source": meta.get("source"),
+        "source_url": meta.get("source_url"),
+        "wire": meta.get("wire"),
+        "source_site": meta.get("source_site"),
+        "date": date_iso,
+    }  # as text, before the metadata is escaped: the footer escapes them itself
     credits = {key: text for key, value in credits.items() if (text := _text(value))}
     from_html = meta.get("reader") != READER_NAME
     dropped_metadata = [*(_pop_metadata(instance, DROPPED_KEY) or ()), *make_content_safe(instance, from_html)]
@@ -309,18 +317,33 @@ def clean_content(instance: Any) -> None:
     if why is not None:
         template, args = why
         note = (template % args) + ": published uncleaned"
-        logger.log(level, "newsclean: %s: " + template + ": published uncleaned. %s", instance.source_path, *args,
-                   _ADVICE[level], extra={"limit_msg": "newsclean: more articles published uncleaned (see the audit)"})
+        logger.log(
+            level,
+            "newsclean: %s: " + template + ": published uncleaned. %s",
+            instance.source_path,
+            *args,
+            _ADVICE[level],
+            extra={"limit_msg": "newsclean: more articles published uncleaned (see the audit)"},
+        )
     else:
         body = cleaned.html
-        logger.debug("newsclean: %s: %d blocks removed, %d repairs", instance.source_path,
-                     len(result.removed), len(result.repairs))
+        logger.debug(
+            "newsclean: %s: %d blocks removed, %d repairs",
+            instance.source_path,
+            len(result.removed),
+            len(result.repairs),
+        )
     sanitised = ()
     if from_html:  # untrusted HTML; a text file's body is escaped text by construction
         clean = sanitise_html(body, _site_link(instance.settings))
         body, sanitised = style_captions(clean.html), clean.dropped
-    attribution = {"publisher": result.publisher, "source_url": credits.get("source_url"), "link": result.link,
-                   "wire": result.wire, "date": date_iso}
+    attribution = {
+        "publisher": result.publisher,
+        "source_url": credits.get("source_url"),
+        "link": result.link,
+        "wire": result.wire,
+        "date": date_iso,
+    }
     if "summary" not in meta:
         instance._summary = meta["summary"] = _summary(body, instance.settings)
     if build.options.footer:
@@ -339,27 +362,33 @@ def clean_content(instance: Any) -> None:
         body = f"{body.rstrip()}\n{footer}\n"
     instance._content = body
     instance.newsclean_sketch = sketch(result.paragraphs) if note is None else ()
-    report.attach_record(instance, report.make_record(
-        source_path=instance.relative_source_path,
-        url=instance.url,
-        title=record_title(getattr(instance, "title", None)),
-        status="uncleaned" if note else "cleaned",
-        result=result,
-        note=note,
-        metadata_repairs=metadata_repairs,
-        attribution=attribution,
-        extracted=cleaned.extracted,
-        numbering="line" if cleaned.line_numbers else "block",
-        sanitised=[d.as_dict() for d in sanitised],
-        dropped_metadata=dropped_metadata,
-        provenance={**provenance, "publisher": result.publisher_from},
-    ))
+    report.attach_record(
+        instance,
+        report.make_record(
+            source_path=instance.relative_source_path,
+            url=instance.url,
+            title=record_title(getattr(instance, "title", None)),
+            status="uncleaned" if note else "cleaned",
+            result=result,
+            note=note,
+            metadata_repairs=metadata_repairs,
+            attribution=attribution,
+            extracted=cleaned.extracted,
+            numbering="line" if cleaned.line_numbers else "block",
+            sanitised=[d.as_dict() for d in sanitised],
+            dropped_metadata=dropped_metadata,
+            provenance={**provenance, "publisher": result.publisher_from},
+        ),
+    )
     if isinstance(instance, Article):
         build.slugs.add_republished(instance, result.publisher)
     if result.publisher is None:
-        logger.info("newsclean: %s: no source known (no Source, no profile, no Source_URL): "
-                    "its footer says the source is unknown; give it a 'Source:' to credit it",
-                    instance.source_path, extra={"limit_msg": "newsclean: more articles with no known source"})
+        logger.info(
+            "newsclean: %s: no source known (no Source, no profile, no Source_URL): "
+            "its footer says the source is unknown; give it a 'Source:' to credit it",
+            instance.source_path,
+            extra={"limit_msg": "newsclean: more articles with no known source"},
+        )
 
 
 def _site_link(settings: Mapping[str, Any]) -> re.Pattern[str]:
@@ -373,14 +402,18 @@ def _site_link(settings: Mapping[str, Any]) -> re.Pattern[str]:
 def _provenance(instance: Any) -> dict[str, str | None]:
     """Where the article's date and author came from; a file's time when it has no date at all."""
     date_from = _pop_metadata(instance, DATE_FROM_KEY)
-    if not isinstance(getattr(instance, "date", None), datetime.datetime):
-        mtime = datetime.datetime.fromtimestamp(os.path.getmtime(instance.source_path))
+    if not isinstance(getattr(instance, "date", None), dt.datetime):
+        mtime = dt.datetime.fromtimestamp(os.path.getmtime(instance.source_path))
         instance.date = instance.metadata["date"] = set_date_tzinfo(mtime, instance.settings.get("TIMEZONE"))
         instance.locale_date = instance.date.strftime(instance.date_format)
         date_from = "file"
     if date_from not in (None, "header"):
-        logger.info("newsclean: %s: no date of its own: dated %s (%s)", instance.source_path,
-                    instance.date.date().isoformat(), _DATE_SOURCES.get(date_from, date_from))
+        logger.info(
+            "newsclean: %s: no date of its own: dated %s (%s)",
+            instance.source_path,
+            instance.date.date().isoformat(),
+            _DATE_SOURCES.get(date_from, date_from),
+        )
     for key in (FOUND_DATE_KEY, FOUND_BYLINE_KEY, FOUND_WIRE_KEY, FOUND_PUBLISHER_KEY):
         _pop_metadata(instance, key)
     return {"date": date_from or "header", "author": _pop_metadata(instance, AUTHOR_FROM_KEY)}
@@ -443,16 +476,24 @@ def _clean_body(
     paragraphs = len(lines) if lines else len(_BLOCK_START.findall(body))
     big = options.too_big(len(body), paragraphs)
     if big:
-        return (_uncleaned(build, credits), ("%s (raise NEWSCLEAN 'max_size' or 'max_paragraphs' to clean it)", (big,)),
-                logging.WARNING)
+        return (
+            _uncleaned(build, credits),
+            ("%s (raise NEWSCLEAN 'max_size' or 'max_paragraphs' to clean it)", (big,)),
+            logging.WARNING,
+        )
     try:
         stored = build.take(instance.source_path, body)
         if stored is not None:
             cleaned = render_result(body, credit(stored, credits, options.config), options.config, lines)
         else:
-            cleaned = clean_html(body, options.config, credits, lines=lines,
-                                 extract=options.extract_pages and instance.metadata.get("reader") == "html",
-                                 page=bool(instance.metadata.get(SAVED_PAGE_KEY)))
+            cleaned = clean_html(
+                body,
+                options.config,
+                credits,
+                lines=lines,
+                extract=options.extract_pages and instance.metadata.get("reader") == "html",
+                page=bool(instance.metadata.get(SAVED_PAGE_KEY)),
+            )
     except ProfileError as error:  # settings drop broken profile folders: this is a file changed since
         return _uncleaned(build, credits), ("a publisher profile cannot be used (%s)", (error,)), logging.ERROR
     except Exception as error:  # a bug in the cleaner must not cost the site an article
@@ -462,9 +503,12 @@ def _clean_body(
         why = ("the cleaner failed (%s: %s; please report it)", (type(error).__name__, error))
         return _uncleaned(build, credits), why, logging.ERROR
     if cleaned.extraction_failed:
-        logger.warning("newsclean: %s: a saved web page whose article could not be found: cleaned as a "
-                       "whole page instead. Check it, or save the article alone.", instance.source_path,
-                       extra={"limit_msg": "newsclean: more saved pages whose article could not be found"})
+        logger.warning(
+            "newsclean: %s: a saved web page whose article could not be found: cleaned as a "
+            "whole page instead. Check it, or save the article alone.",
+            instance.source_path,
+            extra={"limit_msg": "newsclean: more saved pages whose article could not be found"},
+        )
     if cleaned.extractor_missing and build.once("extractor-missing"):
         logger.warning(
             "newsclean: a whole saved web page needs trafilatura to find its article "
@@ -481,12 +525,15 @@ def _footer(build: BuildState, instance: Any, variables: Mapping[str, Any]) -> s
     if template is not None:
         try:
             return render_footer(variables, template, lang)
-        except Exception as error:  # jinja2.TemplateError, or the template's own code failing
+        except Exception as error:  # jinja2.TemplateError, or the template's own code failing  # noqa: BLE001 - a site's template may raise anything: the shipped footer is used instead
             if build.once(f"footer-template:{template}"):
-                logger.error(
+                logger.error(  # noqa: TRY400 - the message says what to fix; a traceback would bury it
                     "NEWSCLEAN: setting 'footer_template': %s failed on %s (%s: %s): "
                     "the shipped footer is used instead",
-                    template, instance.source_path, type(error).__name__, error,
+                    template,
+                    instance.source_path,
+                    type(error).__name__,
+                    error,
                 )
     return render_footer(variables, lang=lang)
 
@@ -513,14 +560,24 @@ def group_copies(generator: Any) -> None:
                 if article is not best:
                     generator.articles.remove(article)
                     build.left_out.append(article)
-                    logger.info("newsclean: %s: a copy of %s: not published (syndicated: 'one')",
-                                article.source_path, best.source_path)
+                    logger.info(
+                        "newsclean: %s: a copy of %s: not published (syndicated: 'one')",
+                        article.source_path,
+                        best.source_path,
+                    )
         build.copy_groups.append(sorted(a.relative_source_path for a in members))
         for article in members:
             others = [a for a in members if a is not article]
             record = dict(getattr(article, report.RAW_RECORD_ATTRIBUTE))
-            record["copies"] = [{"source_path": a.relative_source_path, "publisher": _credit(a)[0],
-                                 "link": _credit(a)[1], "published": a in kept} for a in others]
+            record["copies"] = [
+                {
+                    "source_path": a.relative_source_path,
+                    "publisher": _credit(a)[0],
+                    "link": _credit(a)[1],
+                    "published": a in kept,
+                }
+                for a in others
+            ]
             if article not in kept:
                 record["status"], record["note"] = "not published", f"a copy of {kept[0].relative_source_path}"
             report.attach_record(article, record)
@@ -549,9 +606,14 @@ def _name_copies(build: BuildState, article: Any, others: list[Any], published: 
     site when they are published here).
     """
     variables, old = article.newsclean_footer
-    also = [{"publisher": _credit(a)[0], "link": _credit(a)[1],
-             "url": f"{{filename}}/{a.relative_source_path}" if a in published else None}
-            for a in others]
+    also = [
+        {
+            "publisher": _credit(a)[0],
+            "link": _credit(a)[1],
+            "url": f"{{filename}}/{a.relative_source_path}" if a in published else None,
+        }
+        for a in others
+    ]
     shown = also[:ALSO_SHOWN_DEFAULT]
     new = _footer(build, article, {**variables, "also": shown, "also_more": len(also) - len(shown)})
     if new != old and old in article._content:
@@ -597,9 +659,15 @@ def write_build_report(pelican: Any) -> None:
         try:
             report.write_report(path, built)
             if key == "audit_dir":
-                write_audit(os.path.dirname(path), built, title=f"What newsclean did: {pelican.settings.get('SITENAME', '')}")
+                write_audit(
+                    os.path.dirname(path), built, title=f"What newsclean did: {pelican.settings.get('SITENAME', '')}"
+                )
         except OSError as error:
-            logger.error("NEWSCLEAN: setting %r: the report cannot be written to %s (%s)",
-                         key, path, error.strerror or error)
+            logger.error(  # noqa: TRY400 - the message says what to fix; a traceback would bury it
+                "NEWSCLEAN: setting %r: the report cannot be written to %s (%s)",
+                key,
+                path,
+                error.strerror or error,
+            )
             continue
         logger.info("newsclean: report of %d articles written to %s", len(build.records), path)

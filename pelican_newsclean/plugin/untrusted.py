@@ -39,10 +39,21 @@ logger = logging.getLogger(__name__)
 OPT_OUT = frozenset({"off", "no", "false", "0"})
 OPT_IN = frozenset({"on", "yes", "true", "1"})
 
-PAGE_METADATA = frozenset({
-    "title", "date", "modified", "author", "authors", "description", "lang", "source", "source_url", "wire",
-    "newsclean",
-})
+PAGE_METADATA = frozenset(
+    {
+        "title",
+        "date",
+        "modified",
+        "author",
+        "authors",
+        "description",
+        "lang",
+        "source",
+        "source_url",
+        "wire",
+        "newsclean",
+    }
+)
 """The ``<meta>`` keys kept from a republished HTML file; the others are dropped."""
 
 STEERING = frozenset({"save_as", "url", "template", "status", "slug", "lang", "translation", "translation_of"})
@@ -93,9 +104,11 @@ def _attribute(key: str) -> str:
 def _slug(instance: Any, text: str) -> str:
     """A slug made of ``text`` as Pelican makes slugs (of the title, when ``text`` has none)."""
     settings = instance.settings
-    options = {"regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-               "preserve_case": settings.get("SLUGIFY_PRESERVE_CASE", False),
-               "use_unicode": settings.get("SLUGIFY_USE_UNICODE", False)}
+    options = {
+        "regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        "preserve_case": settings.get("SLUGIFY_PRESERVE_CASE", False),
+        "use_unicode": settings.get("SLUGIFY_USE_UNICODE", False),
+    }
     return slugify(text, **options) or slugify(str(getattr(instance, "title", "")), **options) or "untitled"
 
 
@@ -108,7 +121,7 @@ def _fallback(instance: Any, key: str) -> str | None:
     }.get(key)
 
 
-def make_content_safe(instance: Any, from_html: bool) -> list[dict[str, str]]:
+def make_content_safe(instance: Any, from_html: bool) -> list[dict[str, str]]:  # noqa: PLR0912 - one case after another, read top to bottom
     """Escape every text value of a republished article's metadata, in place (idempotent).
 
     ``from_html``: the values are HTML (Markdown, reST, HTML readers), so
@@ -137,8 +150,12 @@ def make_content_safe(instance: Any, from_html: bool) -> list[dict[str, str]]:
                 new = _slug(instance, _plain(value, from_html))
             else:
                 dropped.append({"key": key, "value": value[:200], "why": "not a plain path or name"})
-                logger.warning("newsclean: %s: metadata %r is not a plain value (%r): ignored",
-                               instance.source_path, key, value[:80])
+                logger.warning(
+                    "newsclean: %s: metadata %r is not a plain value (%r): ignored",
+                    instance.source_path,
+                    key,
+                    value[:80],
+                )
                 del metadata[key]
                 fallback = _fallback(instance, key)
                 if fallback is not None:
@@ -188,6 +205,7 @@ class HTMLReader(readers.HTMLReader):
     """
 
     def read(self, filename: str) -> tuple[str, dict[str, Any]]:
+        """Return ``(content, metadata)`` of an HTML file, as Pelican's reader, made safe."""
         build = state.of(self.settings)
         if build is not None and build.options.extract_pages:
             with open(filename, "rb") as handle:
@@ -198,15 +216,19 @@ class HTMLReader(readers.HTMLReader):
         content, metadata = super().read(filename)
         if build is None or not should_clean({**metadata, "reader": "html"}, build.options):
             return content, metadata
-        dropped = [{"key": key, "value": str(value)[:200], "why": "not allowed from a republished page"}
-                   for key, value in metadata.items() if key not in PAGE_METADATA]
+        dropped = [
+            {"key": key, "value": str(value)[:200], "why": "not allowed from a republished page"}
+            for key, value in metadata.items()
+            if key not in PAGE_METADATA
+        ]
         kept = {key: value for key, value in metadata.items() if key in PAGE_METADATA}
         if isinstance(kept.get("title"), list):  # <title> and <meta name="title">: one title
             kept["title"] = kept["title"][0]
         if dropped:
             kept[DROPPED_KEY] = dropped
-            logger.info("newsclean: %s: metadata from the page ignored: %s", filename,
-                        ", ".join(d["key"] for d in dropped))
+            logger.info(
+                "newsclean: %s: metadata from the page ignored: %s", filename, ", ".join(d["key"] for d in dropped)
+            )
         return content, kept
 
     def _saved_page(self, filename: str, document: str) -> dict[str, Any]:
@@ -216,9 +238,13 @@ class HTMLReader(readers.HTMLReader):
         own = _own_meta(document)
         page = page_metadata(document)
         metadata: dict[str, Any] = {SAVED_PAGE_KEY: True, "title": own.get("title") or page.title or "Untitled"}
-        for key, value in (("source", own.get("source")), ("wire", own.get("wire")),
-                           ("source_url", own.get("source_url") or page.url), ("source_site", page.publisher),
-                           (LANGUAGE_KEY, page.language)):
+        for key, value in (
+            ("source", own.get("source")),
+            ("wire", own.get("wire")),
+            ("source_url", own.get("source_url") or page.url),
+            ("source_site", page.publisher),
+            (LANGUAGE_KEY, page.language),
+        ):
             if value:
                 metadata[key] = value
         author = own.get("author") or (page.author.split(";")[0].strip() if page.author else None)
@@ -232,8 +258,11 @@ class HTMLReader(readers.HTMLReader):
             metadata[DATE_FROM_KEY] = "page"
         if "author" in metadata:
             metadata[AUTHOR_FROM_KEY] = "page"
-        steering = [{"key": key, "value": value[:200], "why": "not allowed from a saved page"}
-                    for key, value in own.items() if key in STEERING]
+        steering = [
+            {"key": key, "value": value[:200], "why": "not allowed from a saved page"}
+            for key, value in own.items()
+            if key in STEERING
+        ]
         if steering:
             metadata[DROPPED_KEY] = steering
         return metadata
@@ -248,8 +277,10 @@ def _own_meta(document: str) -> dict[str, str]:
     return found
 
 
-_META = re.compile(r"""<meta\s+name\s*=\s*["']?(?P<name>[\w:.-]+)["']?\s+content\s*=\s*(?P<q>["'])(?P<content>.*?)(?P=q)""",
-                   re.IGNORECASE | re.DOTALL)
+_META = re.compile(
+    r"""<meta\s+name\s*=\s*["']?(?P<name>[\w:.-]+)["']?\s+content\s*=\s*(?P<q>["'])(?P<content>.*?)(?P=q)""",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 _RST_FIELD = re.compile(r"^:(source|source_url|newsclean):\s*(\S*)", re.IGNORECASE | re.MULTILINE)
@@ -264,10 +295,16 @@ class RstReader(readers.RstReader):
     """
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Return ``(content, metadata)`` of a reST file, as Pelican's reader."""
         if not self._republished(source_path):
             return super().read(source_path)
-        safe = {**(self.settings.get("DOCUTILS_SETTINGS") or {}), "file_insertion_enabled": False,
-                "raw_enabled": False, "halt_level": 5, "report_level": 5}  # a disabled directive is no error
+        safe = {
+            **(self.settings.get("DOCUTILS_SETTINGS") or {}),
+            "file_insertion_enabled": False,
+            "raw_enabled": False,
+            "halt_level": 5,
+            "report_level": 5,
+        }  # a disabled directive is no error
         own = self.settings
         self.settings = {**own, "DOCUTILS_SETTINGS": safe}
         try:
@@ -300,6 +337,7 @@ class SavedPageNoise(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """Whether a record is shown (not a note about a saved page's markup)."""
         if not str(record.msg).startswith("Empty alt attribute") or not isinstance(record.args, tuple):
             return True
         path = os.path.realpath(str(record.args[-1]))

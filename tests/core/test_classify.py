@@ -97,8 +97,11 @@ def test_no_headline_gives_no_title():
 
 
 def test_unrelated_headlines_after_a_section_header_are_dropped():
-    teasers = ["Top Stories", "A pizza chain claims to have the world's largest pizza.",
-               "A singer is returning to her hometown in November."]
+    teasers = [
+        "Top Stories",
+        "A pizza chain claims to have the world's largest pizza.",
+        "A singer is returning to her hometown in November.",
+    ]
     result = clean(*ARTICLE, *teasers)
     assert list(result.paragraphs) == ARTICLE
     assert set(reasons(result).values()) == {"related-stories"}
@@ -145,7 +148,10 @@ def test_a_photo_credit_is_not_a_wire_credit():
 def test_caller_metadata_wins_for_attribution():
     result = clean_text("\n".join(ARTICLE), metadata={"source": "Daily Bugle", "source_url": "https://bugle.example/a"})
     assert (result.publisher, result.publisher_url, result.source_url) == (
-        "Daily Bugle", "https://bugle.example/a", "https://bugle.example/a")
+        "Daily Bugle",
+        "https://bugle.example/a",
+        "https://bugle.example/a",
+    )
 
 
 def test_line_numbers_count_every_input_line():
@@ -155,8 +161,13 @@ def test_line_numbers_count_every_input_line():
 
 def test_a_question_repeated_in_an_interview_is_kept():
     question = "What inspired you to start cooking for an audience of strangers online?"
-    lines = ["My grandmother, who cooked for the whole village every Sunday, taught me.", question, "My grandmother, who cooked for the whole village every Sunday.", question,
-             "Hunger, mostly, and a cheap camera that my brother lent me for a week."]
+    lines = [
+        "My grandmother, who cooked for the whole village every Sunday, taught me.",
+        question,
+        "My grandmother, who cooked for the whole village every Sunday.",
+        question,
+        "Hunger, mostly, and a cheap camera that my brother lent me for a week.",
+    ]
     assert list(clean(*lines).paragraphs) == lines
 
 
@@ -195,8 +206,7 @@ def test_a_repaired_kanji_block_in_a_japanese_article_is_kept():
     assert "東京都議会" in (result.title, *result.paragraphs)
 
 
-@pytest.mark.parametrize("path", sorted((DATA / "statistical").glob("*.gold.txt")),
-                         ids=lambda p: p.name.split("-")[0])
+@pytest.mark.parametrize("path", sorted((DATA / "statistical").glob("*.gold.txt")), ids=lambda p: p.name.split("-")[0])
 def test_a_clean_article_in_any_language_comes_back_intact(path):
     """Real articles with no boilerplate (English, German, Indonesian, Portuguese): nothing removed.
 

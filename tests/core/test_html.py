@@ -84,10 +84,14 @@ def test_plain_paragraph_bodies_are_cleaned_without_a_parse_to_the_same_html(mon
     """The text reader's output (plain <p> lines) takes a fast path that must agree with the tree path."""
     from pelican_newsclean.core import html as html_module
 
-    lines = ["Skip to main content", "Bridge reopens after repairs", "MOSCOW -",
-             "The old bridge reopened on Monday after two years of repairs & <delays>.",
-             "A view of the bridge at dusk on Monday. (AP Photo/Jane Doe) A view of the bridge at dusk on Monday. (AP Photo/Jane Doe)",
-             "Share"]
+    lines = [
+        "Skip to main content",
+        "Bridge reopens after repairs",
+        "MOSCOW -",
+        "The old bridge reopened on Monday after two years of repairs & <delays>.",
+        "A view of the bridge at dusk on Monday. (AP Photo/Jane Doe) A view of the bridge at dusk on Monday. (AP Photo/Jane Doe)",
+        "Share",
+    ]
     body = paragraphs_html(lines)
     fast = html_module.clean_html(body)
     monkeypatch.setattr(html_module, "plain_paragraphs", lambda body: None)

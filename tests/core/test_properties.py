@@ -18,7 +18,7 @@ white space (\\r, no-break and zero-width spaces). What must hold for every one 
 from __future__ import annotations
 
 from collections.abc import Sequence
-import datetime
+import datetime as dt
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 import pytest
@@ -45,8 +45,15 @@ DEVANAGARI_CONSONANTS = letters((0x915, 0x939))
 DEVANAGARI_SIGNS = letters((0x93E, 0x94C))
 
 BOILERPLATE = [
-    "Share", "Subscribe now", "Advertisement", "Read more", "Sign up for our newsletter",
-    "Follow us on Twitter", "Skip to main content", "Share this article", "Related Stories",
+    "Share",
+    "Subscribe now",
+    "Advertisement",
+    "Read more",
+    "Sign up for our newsletter",
+    "Follow us on Twitter",
+    "Skip to main content",
+    "Share this article",
+    "Related Stories",
 ]
 ODD_SPACE = [" ", "  ", "\t", "\xa0", "\u200b", "\r", " \xa0 "]
 
@@ -205,9 +212,7 @@ def test_other_script_rule_is_idempotent():
     assert again.paragraphs == first.paragraphs
 
 
-@pytest.mark.parametrize(
-    "line", ["a\xa0ÃŸ.", "Stra\xa0ÃŸe", "caf\xa0Ã©", "a a. ê°\x80 ê°\x81ê°\xadê° ."]
-)
+@pytest.mark.parametrize("line", ["a\xa0ÃŸ.", "Stra\xa0ÃŸe", "caf\xa0Ã©", "a a. ê°\x80 ê°\x81ê°\xadê° ."])
 def test_repair_is_idempotent(line):
     once = repair_line(line)[0]
     assert repair_line(once)[0] == once
@@ -260,9 +265,7 @@ def plugin_settings():
     from pelican_newsclean import plugin
 
     plugin.connect()
-    return configure_settings(
-        {**DEFAULT_CONFIG, "PLUGINS": ["pelican_newsclean"], "TIMEZONE": "UTC", "SITEURL": ""}
-    )
+    return configure_settings({**DEFAULT_CONFIG, "PLUGINS": ["pelican_newsclean"], "TIMEZONE": "UTC", "SITEURL": ""})
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -274,7 +277,7 @@ def test_footer_is_added_once(plugin_settings, sentences, nag):
     from pelican_newsclean.plugin.signals import clean_content
 
     body = "".join(f"<p>{s}</p>\n" for s in [nag, *sentences])
-    metadata = {"title": "T", "source": "Gazette", "date": datetime.datetime(2024, 5, 1)}
+    metadata = {"title": "T", "source": "Gazette", "date": dt.datetime(2024, 5, 1)}
     article = Article(body, metadata=metadata, settings=plugin_settings)  # cleaned on init
     assert article._content.count(FOOTER_MARKER) == 1
     clean_content(article)

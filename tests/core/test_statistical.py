@@ -49,8 +49,8 @@ def test_related_headlines_at_the_tail_are_dropped():
     texts = PARAGRAPHS + RELATED
     out = classify_blocks(texts)
     assert all(v is None for v in out[: len(PARAGRAPHS)])
-    assert all(v is not None for v in out[len(PARAGRAPHS):])
-    assert {v[0] for v in out[len(PARAGRAPHS) + 1:]} == {"related-stories"}
+    assert all(v is not None for v in out[len(PARAGRAPHS) :])
+    assert {v[0] for v in out[len(PARAGRAPHS) + 1 :]} == {"related-stories"}
 
 
 def test_short_subheading_inside_the_article_is_kept():
@@ -106,7 +106,7 @@ def test_fixed_decisions_are_never_overridden():
     out = classify_blocks(texts, fixed)
     assert out[0] is None  # kept by the rules: stays kept
     assert out[len(MENU)] is None  # dropped by the rules: no second verdict
-    assert all(v is not None for v in out[1: len(MENU)])
+    assert all(v is not None for v in out[1 : len(MENU)])
 
 
 def test_fixed_drops_are_context():
@@ -134,7 +134,10 @@ def test_clean_gold_article_keeps_every_block(path):
 
 
 RUSSIAN = [
-    "Главная", "Новости", "Спорт", "Погода",
+    "Главная",
+    "Новости",
+    "Спорт",
+    "Погода",
     "В понедельник городской совет утвердил план развития общественного транспорта, "
     "который предусматривает запуск трёх новых автобусных маршрутов.",
     "По словам чиновников, на реализацию плана потребуется около пяти лет, а большая часть "
@@ -145,7 +148,10 @@ RUSSIAN = [
     "Все права защищены",
 ]
 GERMAN = [
-    "Startseite", "Politik", "Wirtschaft", "Sport",
+    "Startseite",
+    "Politik",
+    "Wirtschaft",
+    "Sport",
     "Der Stadtrat hat am Dienstag beschlossen, das Busnetz deutlich auszubauen, und drei neue "
     "Linien sollen die nördlichen Vororte mit dem Krankenhaus verbinden.",
     "Nach Angaben der Stadt kostet der Plan rund 40 Millionen Euro, die zum größten Teil aus "
@@ -156,18 +162,22 @@ GERMAN = [
     "Anzeige",
 ]
 KOREAN = [
-    "홈", "뉴스", "스포츠", "날씨",
+    "홈",
+    "뉴스",
+    "스포츠",
+    "날씨",
     "시의회는 화요일 북부 교외와 병원, 대학을 연결하는 세 개의 새로운 버스 노선을 추가하는 "
     "교통 확충 계획을 승인했다고 밝혔다.",
-    "시 관계자들은 이 계획에 5년 동안 약 400억 원이 들 것이며 대부분의 예산은 지역 교통 "
-    "기금에서 나올 것이라고 말했다.",
+    "시 관계자들은 이 계획에 5년 동안 약 400억 원이 들 것이며 대부분의 예산은 지역 교통 기금에서 나올 것이라고 말했다.",
     "향후 일정",
-    "일부 주민들은 정류장이 없어지는 것에 반대하며 공청회를 열어야 한다고 주장했고 시의회는 "
-    "이를 검토하겠다고 답했다.",
+    "일부 주민들은 정류장이 없어지는 것에 반대하며 공청회를 열어야 한다고 주장했고 시의회는 이를 검토하겠다고 답했다.",
     "무단전재 및 재배포 금지",
 ]
 JAPANESE = [
-    "ホーム", "ニュース", "スポーツ", "天気",
+    "ホーム",
+    "ニュース",
+    "スポーツ",
+    "天気",
     "市議会は火曜日、北部の郊外と病院や大学を結ぶ三つの新しいバス路線を追加する計画を承認したと発表した。",
     "市の担当者によると、この計画には五年間でおよそ四十億円がかかる見込みで、費用の大部分は地域の交通基金から出されるという。",
     "今後の予定",
@@ -176,16 +186,21 @@ JAPANESE = [
 ]
 
 
-@pytest.mark.parametrize("texts", [RUSSIAN, GERMAN, KOREAN, JAPANESE],
-                         ids=["russian", "german", "korean", "japanese"])
+@pytest.mark.parametrize("texts", [RUSSIAN, GERMAN, KOREAN, JAPANESE], ids=["russian", "german", "korean", "japanese"])
 def test_other_languages_menu_dropped_article_and_subheading_kept(texts):
     assert dropped(texts) == [0, 1, 2, 3, 8]
 
 
-@pytest.mark.parametrize(("texts", "language"), [
-    (PARAGRAPHS, "English"), (RUSSIAN, "Russian"), (GERMAN, "German"),
-    (KOREAN, "Korean"), (JAPANESE, "Japanese"),
-])
+@pytest.mark.parametrize(
+    ("texts", "language"),
+    [
+        (PARAGRAPHS, "English"),
+        (RUSSIAN, "Russian"),
+        (GERMAN, "German"),
+        (KOREAN, "Korean"),
+        (JAPANESE, "Japanese"),
+    ],
+)
 def test_detect_language(texts, language):
     if language != "Japanese" and not stoplists():
         pytest.skip("no stop lists: jusText is not installed")
@@ -199,8 +214,20 @@ def test_a_long_input_gets_one_verdict_per_block():
     assert len(classify_blocks(texts)) == 10000
 
 
-DRIVERS = ["Kyle Busch", "Martin Truex Jr.", "Kevin Harvick", "Denny Hamlin", "Joey Logano", "Ryan Blaney",
-           "Kyle Larson", "Brad Keselowski", "Clint Bowyer", "Chase Elliott", "William Byron", "Alex Bowman"]
+DRIVERS = [
+    "Kyle Busch",
+    "Martin Truex Jr.",
+    "Kevin Harvick",
+    "Denny Hamlin",
+    "Joey Logano",
+    "Ryan Blaney",
+    "Kyle Larson",
+    "Brad Keselowski",
+    "Clint Bowyer",
+    "Chase Elliott",
+    "William Byron",
+    "Alex Bowman",
+]
 STANDINGS = ["Pos.", "Driver", "Points", "Wins"] + [
     cell for n, name in enumerate(DRIVERS, 1) for cell in (str(n), name, str(5100 - 10 * n), str(n % 4))
 ]
@@ -221,8 +248,9 @@ def test_a_table_announced_by_a_colon_is_kept_up_to_the_next_rule_drop():
 def test_a_numbered_list_announced_by_a_colon_is_kept_to_its_last_item():
     intro = "Here are the deals for nostalgic shoppers that you should not miss on Friday:"
     items = []
-    for n, name in enumerate(["Lego Star Wars bomber", "Electric racing track", "Nolan box set",
-                              "Blade Runner Final Cut"], 1):
+    for n, name in enumerate(
+        ["Lego Star Wars bomber", "Electric racing track", "Nolan box set", "Blade Runner Final Cut"], 1
+    ):
         items += [f"{n}) {name}", f"http://shop.example/item{n}"]
     texts = [*PARAGRAPHS, intro, *items, *MENU]
     assert dropped(texts) == list(range(len(texts) - len(MENU), len(texts)))

@@ -21,9 +21,17 @@ import tempfile
 from typing import Any
 
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-    "--disable-background-networking", "--disable-component-update", "--disable-extensions",
-    "--disable-sync", "--mute-audio", "--allow-file-access-from-files",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-extensions",
+    "--disable-sync",
+    "--mute-audio",
+    "--allow-file-access-from-files",
     "--host-resolver-rules=MAP * ~NOTFOUND",  # no network: a remote resource fails at once
 )
 
@@ -68,11 +76,25 @@ def inspect(pages: list[Path], chromium: str, expression: str, timeout: float = 
     with tempfile.TemporaryDirectory(prefix="newsclean-browser-") as folder:
         host = Path(folder) / "host.html"
         host.write_text(_host_page(pages, expression), encoding="utf-8")
-        command = [chromium, *FLAGS, f"--user-data-dir={folder}/profile", "--virtual-time-budget=30000",
-                   "--dump-dom", host.as_uri()]
+        command = [
+            chromium,
+            *FLAGS,
+            f"--user-data-dir={folder}/profile",
+            "--virtual-time-budget=30000",
+            "--dump-dom",
+            host.as_uri(),
+        ]
         env = {**os.environ, "HOME": folder, "DBUS_SESSION_BUS_ADDRESS": "disabled:"}
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env,
-                              stdin=subprocess.DEVNULL, cwd=folder)
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            cwd=folder,
+            check=False,
+        )
     found = _FOUND.search(done.stdout)
     if found is None:
         raise RuntimeError(f"chromium printed nothing found (exit {done.returncode}): {done.stderr[-2000:]}")
@@ -81,5 +103,7 @@ def inspect(pages: list[Path], chromium: str, expression: str, timeout: float = 
 
 def marks(pages: list[Path], chromium: str, timeout: float = 300) -> dict[Path, set[str]]:
     """The marks (``data-*`` keys on ``<html>``) each page has once a browser has run it."""
-    return {page: set(found) if isinstance(found, list) else {"unreadable"}
-            for page, found in inspect(pages, chromium, MARKS, timeout).items()}
+    return {
+        page: set(found) if isinstance(found, list) else {"unreadable"}
+        for page, found in inspect(pages, chromium, MARKS, timeout).items()
+    }

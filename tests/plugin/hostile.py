@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PROSE = ("The council approved the new budget on Tuesday after a long debate about the cost of the "
-         "new bridge and the state of the roads in the north of the city.")
+PROSE = (
+    "The council approved the new budget on Tuesday after a long debate about the cost of the "
+    "new bridge and the state of the roads in the north of the city."
+)
 
 
 def mark(n: int) -> str:
@@ -43,8 +45,23 @@ FLAKY = {13}
 """Families a browser runs only most of the time (autofocus): not required of the control."""
 
 # Header keys each payload goes into, in its own article.
-HEADER_KEYS = ["Title", "Subtitle", "Description", "Summary", "Author", "Authors", "Category", "Tags",
-               "Keywords", "Lang", "Slug", "Custom", "Source", "Wire", "Source_URL"]
+HEADER_KEYS = [
+    "Title",
+    "Subtitle",
+    "Description",
+    "Summary",
+    "Author",
+    "Authors",
+    "Category",
+    "Tags",
+    "Keywords",
+    "Lang",
+    "Slug",
+    "Custom",
+    "Source",
+    "Wire",
+    "Source_URL",
+]
 
 
 def txt_articles() -> dict[str, str]:
@@ -53,16 +70,18 @@ def txt_articles() -> dict[str, str]:
     files = {}
     body = "\n".join(f"{PROSE} {payload}" for _n, _family, payload in PAYLOADS)
     for n, _family, payload in PAYLOADS:
-        files[f"p{n}-title.txt"] = (f"Title: T{n} {payload}\nDate: 2024-05-01\nSource: Gazette\n\n"
-                                    f"{PROSE}\n{PROSE} And more.\n")
+        files[f"p{n}-title.txt"] = (
+            f"Title: T{n} {payload}\nDate: 2024-05-01\nSource: Gazette\n\n{PROSE}\n{PROSE} And more.\n"
+        )
         # a header-less scrape whose headline and first paragraph hold the payload
         files[f"p{n}-headline.txt"] = f"Headline {n} {payload} here\n{payload} {PROSE}\n{PROSE}\n"
     every = " ".join(payload for _n, _family, payload in PAYLOADS)
     for key in HEADER_KEYS[1:]:
         value = f"{key} {every}"  # slugs and names stay distinct
         source = "" if key == "Source" else "Source: Gazette\n"
-        files[f"key-{key.lower()}.txt"] = (f"Title: Payloads in {key}\nDate: 2024-05-01\n{source}"
-                                           f"{key}: {value}\n\n{body}\n")
+        files[f"key-{key.lower()}.txt"] = (
+            f"Title: Payloads in {key}\nDate: 2024-05-01\n{source}{key}: {value}\n\n{body}\n"
+        )
     return files
 
 

@@ -37,15 +37,30 @@ def test_paragraphs_are_escaped():
 
 
 def footer(**variables):
-    values = {"publisher": None, "link": None, "wire": None, "date": None, "date_iso": None, "title": "T",
-                  "source_url": None, "cleaned": True, "removed": 3, "repairs": 0}
+    values = {
+        "publisher": None,
+        "link": None,
+        "wire": None,
+        "date": None,
+        "date_iso": None,
+        "title": "T",
+        "source_url": None,
+        "cleaned": True,
+        "removed": 3,
+        "repairs": 0,
+    }
     values.update(variables)
     return render_footer(values)
 
 
 def test_footer_links_the_publisher():
-    html = footer(publisher="The Paper", link="https://example.org/a", date="Wed 17 April 2024",
-                  date_iso="2024-04-17T00:00:00+00:00", wire="AP")
+    html = footer(
+        publisher="The Paper",
+        link="https://example.org/a",
+        date="Wed 17 April 2024",
+        date_iso="2024-04-17T00:00:00+00:00",
+        wire="AP",
+    )
     assert FOOTER_MARKER in html and has_footer(html)
     assert '<a href="https://example.org/a" rel="nofollow noopener">The Paper</a>' in html
     assert "with material from AP" in html
@@ -86,17 +101,28 @@ def test_has_footer():
     assert not has_footer(None) and not has_footer("<p>text</p>")
 
 
-@pytest.mark.parametrize("lang, words", [("fr", "Publié à l’origine par"), ("de_DE", "Ursprünglich veröffentlicht von"),
-                                         ("es", "Publicado originalmente por"), ("xx", "Originally published by")])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("fr", "Publié à l’origine par"),
+        ("de_DE", "Ursprünglich veröffentlicht von"),
+        ("es", "Publicado originalmente por"),
+        ("xx", "Originally published by"),
+    ],
+)
 def test_footer_speaks_the_articles_language(lang, words):
     html = render_footer({"publisher": "Le Monde", "cleaned": True, "removed": 2}, lang=lang)
     assert f"{words} Le Monde" in html
 
 
 def test_a_french_article_gets_a_french_footer(make_site):
-    output = make_site({"a.txt": "Title: Le pont rouvre\nDate: 2024-05-01\nLang: fr\nSource: Le Monde\n\n"
-                                 "Share\nLe vieux pont sur la rivière a rouvert lundi après deux ans de travaux, "
-                                 "a déclaré le conseil municipal de la ville.\n"},
-                       NEWSCLEAN={"min_words": 0})
+    output = make_site(
+        {
+            "a.txt": "Title: Le pont rouvre\nDate: 2024-05-01\nLang: fr\nSource: Le Monde\n\n"
+            "Share\nLe vieux pont sur la rivière a rouvert lundi après deux ans de travaux, "
+            "a déclaré le conseil municipal de la ville.\n"
+        },
+        NEWSCLEAN={"min_words": 0},
+    )
     (page,) = output.glob("le-pont-rouvre*.html")
     assert "Publié à l’origine par" in page.read_text(encoding="utf-8")

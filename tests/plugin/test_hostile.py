@@ -57,9 +57,13 @@ def site(tmp_path_factory) -> Path:
     files = {
         "markup.txt": txt("Markup in text", "\n".join(x for line in HOSTILE_LINES for x in (PARAGRAPH, line))),
         "markup-off.txt": txt("Markup uncleaned", "\n".join([PARAGRAPH, *HOSTILE_LINES]), Newsclean="off"),
-        "names.txt": txt(TITLE, PARAGRAPH, Source=PUBLISHER, Wire='AP" onmouseover="x', Source_URL="https://gazette.example/a"),
+        "names.txt": txt(
+            TITLE, PARAGRAPH, Source=PUBLISHER, Wire='AP" onmouseover="x', Source_URL="https://gazette.example/a"
+        ),
         "quote-url.txt": txt(
-            "Quote in url", PARAGRAPH, Source="Gazette",
+            "Quote in url",
+            PARAGRAPH,
+            Source="Gazette",
             Source_URL='https://gazette.example/a"onmouseover="alert(1)',
         ),
         "names.md": f"Title: Markdown names\nDate: 2024-05-01\nSource: {PUBLISHER}\n\n{PARAGRAPH}\n",
@@ -118,7 +122,7 @@ def test_title_and_publisher_are_escaped(site):
     path = page(site, "bridge-")
     html = path.read_text(encoding="utf-8")
     # the heading shows the title as text, quotes included
-    assert '>Bridge &lt;b&gt;&quot;reopens&quot;&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;</a></h1>' in html
+    assert ">Bridge &lt;b&gt;&quot;reopens&quot;&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;</a></h1>" in html
     assert soup_of(path).find("h1", class_="entry-title").get_text().strip() == TITLE
     body = article_body(path)
     assert body.find("script") is None

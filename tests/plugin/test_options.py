@@ -29,8 +29,14 @@ def test_defaults():
 
 def test_values_are_merged_over_the_defaults():
     options = parse_options(
-        {"footer": False, "extensions": ["txt", "text"], "statistical": False, "extra_phrases": ["Sponsored"],
-         "report_path": None, "min_words": 5}
+        {
+            "footer": False,
+            "extensions": ["txt", "text"],
+            "statistical": False,
+            "extra_phrases": ["Sponsored"],
+            "report_path": None,
+            "min_words": 5,
+        }
     )
     assert options.footer is False and options.enabled is True
     assert options.extensions == ("txt", "text")

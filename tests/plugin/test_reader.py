@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
+import datetime as dt
 import logging
 
 from pelican.tests.support import get_settings
@@ -58,7 +58,7 @@ def test_body_is_not_metadata(text):
 def test_read_header_and_escaped_paragraphs(tmp_path):
     html, metadata = read(tmp_path, HEADER + BODY + "A <script>alert(1)</script> & more.\n")
     assert metadata["title"] == "A title"
-    assert metadata["date"] == datetime.datetime(2024, 4, 17)
+    assert metadata["date"] == dt.datetime(2024, 4, 17)
     assert [str(t) for t in metadata["tags"]] == ["a", "b"]
     assert metadata["source"] == "The Paper"
     assert html.count("<p>") == 3
@@ -103,8 +103,10 @@ def test_reader_registers_no_extension_by_itself():
     [
         ("Short one. Then more.", "Short one"),
         ("No full stop at all", "No full stop at all"),
-        ("One two three four five six seven eight nine ten eleven twelve thirteen.",
-         "One two three four five six seven eight nine ten eleven twelve…"),
+        (
+            "One two three four five six seven eight nine ten eleven twelve thirteen.",
+            "One two three four five six seven eight nine ten eleven twelve…",
+        ),
     ],
 )
 def test_short_title(sentence, title):

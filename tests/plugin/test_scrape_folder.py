@@ -32,10 +32,22 @@ def quickstart_site(root: Path, **settings) -> Path:
     for path in content.iterdir():
         os.utime(path, (PINNED, PINNED))
     return build(
-        None, root / "output", PLUGINS=["pelican_newsclean"], PATH=str(content), AUTHOR=OWNER,
-        SITENAME="Digest", SITEURL="", TIMEZONE="Europe/London", DEFAULT_LANG="en", DEFAULT_PAGINATION=10,
-        FEED_ALL_ATOM=None, CATEGORY_FEED_ATOM=None, TRANSLATION_FEED_ATOM=None, AUTHOR_FEED_ATOM=None,
-        AUTHOR_FEED_RSS=None, **settings,
+        None,
+        root / "output",
+        PLUGINS=["pelican_newsclean"],
+        PATH=str(content),
+        AUTHOR=OWNER,
+        SITENAME="Digest",
+        SITEURL="",
+        TIMEZONE="Europe/London",
+        DEFAULT_LANG="en",
+        DEFAULT_PAGINATION=10,
+        FEED_ALL_ATOM=None,
+        CATEGORY_FEED_ATOM=None,
+        TRANSLATION_FEED_ATOM=None,
+        AUTHOR_FEED_ATOM=None,
+        AUTHOR_FEED_RSS=None,
+        **settings,
     )
 
 
@@ -102,18 +114,35 @@ def test_no_scrape_is_skipped_for_want_of_a_date(scrape_site):
     _output, report, records = scrape_site
     seed = record_of(report, "004_6d6813e04147ff4e.txt")
     assert seed["found"]["date"] == "file" and seed["date"].startswith("2024-03-01")
-    assert any("004_6d6813e04147ff4e.txt" in r.getMessage() and "modification time" in r.getMessage()
-               for r in records if r.levelno == logging.INFO)
+    assert any(
+        "004_6d6813e04147ff4e.txt" in r.getMessage() and "modification time" in r.getMessage()
+        for r in records
+        if r.levelno == logging.INFO
+    )
 
 
-@pytest.mark.parametrize("name, title, date, publisher, author", [
-    ("ctpost-la-auto-show.html", "New SUVs and electric vehicles highlight L.A. Auto Show", "2019-11-20",
-     "Connecticut Post", "Tom Krisher"),
-    ("sportsnet-davis-cup.html", "Nadal keeps Spain alive against Russia in Davis Cup Finals", "2019-11-19",
-     "Sportsnet.ca", "Associated Press"),
-])
+@pytest.mark.parametrize(
+    "name, title, date, publisher, author",
+    [
+        (
+            "ctpost-la-auto-show.html",
+            "New SUVs and electric vehicles highlight L.A. Auto Show",
+            "2019-11-20",
+            "Connecticut Post",
+            "Tom Krisher",
+        ),
+        (
+            "sportsnet-davis-cup.html",
+            "Nadal keeps Spain alive against Russia in Davis Cup Finals",
+            "2019-11-19",
+            "Sportsnet.ca",
+            "Associated Press",
+        ),
+    ],
+)
 def test_a_saved_page_is_published_with_its_own_title_date_publisher_and_author(
-        scrape_site, name, title, date, publisher, author):
+    scrape_site, name, title, date, publisher, author
+):
     output, report, _records = scrape_site
     record = record_of(report, name)
     assert (record["title"], record["date"][:10], record["publisher"]) == (title, date, publisher)

@@ -33,10 +33,19 @@ THEMES = {"notmyidea": "notmyidea", "simple": "simple", "usual-filters": str(DAT
 def build_hostile(root: Path, plugin: bool, theme: str = "notmyidea") -> Path:
     content = write_site(root, plugin)
     return build(
-        None, root / "output", PLUGINS=["pelican_newsclean"] if plugin else [], PATH=str(content),
+        None,
+        root / "output",
+        PLUGINS=["pelican_newsclean"] if plugin else [],
+        PATH=str(content),
         THEME=THEMES[theme],
-        TIMEZONE="UTC", SITEURL="", DEFAULT_DATE=(2024, 1, 1), FEED_ALL_ATOM="feeds/all.atom.xml",
-        CATEGORY_FEED_ATOM=None, AUTHOR_FEED_ATOM=None, AUTHOR_FEED_RSS=None, TRANSLATION_FEED_ATOM=None,
+        TIMEZONE="UTC",
+        SITEURL="",
+        DEFAULT_DATE=(2024, 1, 1),
+        FEED_ALL_ATOM="feeds/all.atom.xml",
+        CATEGORY_FEED_ATOM=None,
+        AUTHOR_FEED_ATOM=None,
+        AUTHOR_FEED_RSS=None,
+        TRANSLATION_FEED_ATOM=None,
     )
 
 

@@ -85,13 +85,25 @@ def test_the_audit_is_not_deployed(example):
 def test_a_site_of_your_own_posts_is_byte_identical_to_one_without_the_plugin(tmp_path):
     content = tmp_path / "content"
     content.mkdir()
-    (content / "mine.md").write_text("Title: Ben & Jerry's \"best\" <b>day</b>\nDate: 2024-05-01\n\n"
-                                     "My own post, with an *emphasis* & an ampersand.\n", encoding="utf-8")
-    (content / "page.html").write_text("<html><head><title>Own HTML</title><meta name=\"date\" "
-                                       "content=\"2024-05-02\"></head><body><p>Mine too.</p></body></html>",
-                                       encoding="utf-8")
-    settings = {"PATH": str(content), "TIMEZONE": "UTC", "SITEURL": "", "FEED_ALL_ATOM": None,
-                "CATEGORY_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None, "AUTHOR_FEED_RSS": None}
+    (content / "mine.md").write_text(
+        'Title: Ben & Jerry\'s "best" <b>day</b>\nDate: 2024-05-01\n\n'
+        "My own post, with an *emphasis* & an ampersand.\n",
+        encoding="utf-8",
+    )
+    (content / "page.html").write_text(
+        '<html><head><title>Own HTML</title><meta name="date" '
+        'content="2024-05-02"></head><body><p>Mine too.</p></body></html>',
+        encoding="utf-8",
+    )
+    settings = {
+        "PATH": str(content),
+        "TIMEZONE": "UTC",
+        "SITEURL": "",
+        "FEED_ALL_ATOM": None,
+        "CATEGORY_FEED_ATOM": None,
+        "AUTHOR_FEED_ATOM": None,
+        "AUTHOR_FEED_RSS": None,
+    }
     with_plugin = build(None, tmp_path / "a" / "output", PLUGINS=["pelican_newsclean"], **settings)
     without = build(None, tmp_path / "b" / "output", PLUGINS=[], **settings)
     assert tree_hash(with_plugin) == tree_hash(without)

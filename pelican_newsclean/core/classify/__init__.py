@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Optional
 
 from pelican_newsclean.core.config import Config
 from pelican_newsclean.core.model import Block, Decision, Removal
@@ -49,6 +48,7 @@ class Pass:
     always: bool = False
 
     def enabled(self, config: Config) -> bool:
+        """Whether the pass runs under ``config``."""
         return self.always or bool(getattr(config, self.name))
 
 

@@ -39,8 +39,9 @@ def drop_other_script(decisions: list[Decision], context: Context) -> list[Decis
         if d.kept and d.block.line in repaired:
             script = dominant_script(d.kept_text)
             if script and not same_writing(script, article_script):
-                d = replace(d, role=None, reason="mojibake-garbage",
-                            rule=f"drop_other_script:{script}!={article_script}")
+                d = replace(
+                    d, role=None, reason="mojibake-garbage", rule=f"drop_other_script:{script}!={article_script}"
+                )
         out.append(d)
     return out
 
@@ -58,8 +59,11 @@ def drop_related(decisions: list[Decision], context: Context) -> list[Decision]:
     i = 0
     while i < len(out):
         d = out[i]
-        if (d.reason is not None and prose_words >= defaults.ARTICLE_STARTED_WORDS_DEFAULT
-                and _is_tail_header(d, context.phrases)):
+        if (
+            d.reason is not None
+            and prose_words >= defaults.ARTICLE_STARTED_WORDS_DEFAULT
+            and _is_tail_header(d, context.phrases)
+        ):
             article_words = set().union(*map(shapes.content_words, prose))
             run = _unrelated_run(out, i + 1, article_words)
             if sum(len(out[j].kept_text.split()) for j in run) < prose_words:

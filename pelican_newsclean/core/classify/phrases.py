@@ -43,6 +43,7 @@ class PhraseRules:
 
     @classmethod
     def for_config(cls, config: Config, profiles: Sequence[Profile]) -> PhraseRules:
+        """The phrase rules ``config`` switches on, the profiles' first."""
         return cls(_merged_table(config, tuple(profiles)), config.remove_boilerplate)
 
     def hit(self, text: str | Probe) -> Hit | None:

@@ -63,7 +63,9 @@ def parse_profile(source: str, profile_id: str, origin: str) -> Profile:
 def _shipped() -> dict[str, Profile]:
     folder = data_file("profiles")
     return {
-        entry.name[:-5]: parse_profile(entry.read_text(encoding="utf-8"), entry.name[:-5], f"data/profiles/{entry.name}")
+        entry.name[:-5]: parse_profile(
+            entry.read_text(encoding="utf-8"), entry.name[:-5], f"data/profiles/{entry.name}"
+        )
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".toml")
     }

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 import re
-from typing import Any, Union
+from typing import Any
 
 _MAX_WORD_LENGTH = 25  # a block of max_words words is at most this many characters a word
 
@@ -87,6 +87,7 @@ class RuleTable:
     """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
+        """A table of ``rules``, tried in order."""
         self.rules = tuple(rules)
         self._exact = frozenset().union(*(r.exact for r in self.rules))
         self._starts = tuple(p for r in self.rules for p in r.starts)
@@ -98,9 +99,11 @@ class RuleTable:
         return cls(rule for table in tables for rule in table.rules)
 
     def __iter__(self) -> Iterator[Rule]:
+        """The rules, in order."""
         return iter(self.rules)
 
     def __len__(self) -> int:
+        """How many rules the table has."""
         return len(self.rules)
 
     def first_hit(self, text: str | Probe) -> Hit | None:
@@ -158,6 +161,7 @@ class Probe:
 
     @classmethod
     def of(cls, text: str) -> Probe:
+        """The probe of one block's text."""
         return cls(text, phrase_key(text), text.lower(), len(text.split()))
 
 
@@ -250,7 +254,7 @@ class _Unsure(Exception):
 # What a pattern is made of, as the cue reader sees it: a literal character,
 # something else of width one or zero (a class, an anchor), an alternation
 # (a list of branches, each a list of items) or a repeated item (min, item).
-_Item = Union[str, None, list, tuple]
+_Item = str | None | list | tuple
 
 _LITERAL_ESCAPES = frozenset(" .-()[]{}|^$*+?/\\'\"#&~,:;!@%=<>`_")
 _CLASS_ESCAPES = frozenset("dDwWsSbBAZ")

@@ -18,10 +18,49 @@ from .rules import Hit, required_strings
 # --- widget lines: "Zoom In Zoom Out Read Later Print", "Share Tweet Email" ---
 
 _SHARE_WORDS = frozenset(
-    ["share", "shares", "tweet", "email", "e-mail", "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit", "pinterest", "messenger", "flipboard", "copy", "link", "sms"]
+    [
+        "share",
+        "shares",
+        "tweet",
+        "email",
+        "e-mail",
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "whatsapp",
+        "telegram",
+        "reddit",
+        "pinterest",
+        "messenger",
+        "flipboard",
+        "copy",
+        "link",
+        "sms",
+    ]
 )
 _PAGE_WORDS = frozenset(["print", "zoom", "bookmark", "save", "font", "size", "listen", "a+", "a-", "aa"])
-_FILLER_WORDS = frozenset(["in", "out", "on", "via", "read", "later", "this", "article", "story", "page", "link", "text", "the", "to", "+", "-", "|"])
+_FILLER_WORDS = frozenset(
+    [
+        "in",
+        "out",
+        "on",
+        "via",
+        "read",
+        "later",
+        "this",
+        "article",
+        "story",
+        "page",
+        "link",
+        "text",
+        "the",
+        "to",
+        "+",
+        "-",
+        "|",
+    ]
+)
 _BUTTON = re.compile(r"[\w+\-]+")  # a button's label: "A+" and "e-mail" are one
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 import re
-from typing import Optional
 
 from pelican_newsclean.core.scripts import CJK, HIRAGANA
 from pelican_newsclean.core.text import ENDS_CLAUSE, SENTENCE_ENDS, WORD
@@ -39,7 +38,7 @@ __all__ = ["KEEP", "Verdict", "article_run", "classify_blocks", "detect_language
 KEEP = "keep"
 """The value of ``fixed[i]`` for a block the rules kept as article text."""
 
-Verdict = Optional[tuple[str, str]]
+Verdict = tuple[str, str] | None
 """None to keep a block, or (reason, rule) to drop it."""
 
 # Function characters of written Chinese (no stop list ships for it).
@@ -47,6 +46,7 @@ _ZH_FUNCTION = frozenset("的了是在和有也就都而及與与之其這这那
 
 
 # ------------------------------------------------------------------ 1. measure ---
+
 
 @dataclass(frozen=True)
 class Features:
@@ -91,7 +91,7 @@ def features(text: str, language: str, stops: frozenset[str]) -> Features:
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
 
-def block_class(f: Features, ref: float) -> str:
+def block_class(f: Features, ref: float) -> str:  # noqa: PLR0911 - one answer per case
     """Prose (good), maybe prose (near), short, or non-prose (bad)."""
     if f.words < d.SHORT_WORDS_DEFAULT:
         return SHORT
@@ -187,7 +187,7 @@ def _gap_cost(size: float) -> float:
     return d.GAP_PRICE_DEFAULT * size**1.5
 
 
-def _heaviest_span(weights: Sequence[float], gaps: Sequence[float]) -> tuple[int, int] | None:
+def _heaviest_span(weights: Sequence[float], gaps: Sequence[float]) -> tuple[int, int] | None:  # noqa: PLR0912 - one case after another, read top to bottom
     """[start, end) of the article: the heaviest cluster of prose blocks,
     extended over the gaps whose crossing the prose beyond pays for.
     ``weights[i] > 0`` marks prose; ``gaps[i]`` sizes the other blocks.
@@ -235,15 +235,20 @@ def _heaviest_span(weights: Sequence[float], gaps: Sequence[float]) -> tuple[int
 
 def _edge_sentence(text: str, f: Features, cls: str) -> bool:
     """A short block that reads like a sentence (may end or open the article)."""
-    return (cls in (SHORT, NEAR) and f.ends and f.stop != 0 and f.title < 0.6
-            and not text.rstrip().endswith(":") and not shapes.opens_like_byline(text))
+    return (
+        cls in (SHORT, NEAR)
+        and f.ends
+        and f.stop != 0
+        and f.title < 0.6
+        and not text.rstrip().endswith(":")
+        and not shapes.opens_like_byline(text)
+    )
 
 
 _NUMERIC_CELL = re.compile(r"^[\d\s.,:;%$€£¥₩+\-–—/()#]+$")
 
 
-def _table_runs(texts: Sequence[str], feats: Sequence[Features],
-                fixed: Sequence[str | None]) -> list[tuple[int, int]]:
+def _table_runs(texts: Sequence[str], feats: Sequence[Features], fixed: Sequence[str | None]) -> list[tuple[int, int]]:
     """Runs [first, last) of short undecided blocks that read as table cells:
     enough of them, and enough of them figures alone (scores, prices, counts).
     """
@@ -321,8 +326,11 @@ def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
     start, end = span if span else (0, n)
     if span:  # short sentences at the edges of the run
         for _ in range(d.EDGE_SENTENCES_DEFAULT):
-            if start > 0 and fixed[start - 1] is None and _edge_sentence(
-                    texts[start - 1], feats[start - 1], classes[start - 1]):
+            if (
+                start > 0
+                and fixed[start - 1] is None
+                and _edge_sentence(texts[start - 1], feats[start - 1], classes[start - 1])
+            ):
                 start -= 1
         for _ in range(d.EDGE_SENTENCES_DEFAULT):
             if end < n and fixed[end] is None and _edge_sentence(texts[end], feats[end], classes[end]):
@@ -354,8 +362,12 @@ def _reason(text: str, f: Features, cls: str) -> tuple[str, str]:
     """Name the kind of boilerplate a dropped block is."""
     if shapes.opens_like_byline(text) and f.words <= d.BYLINE_MAX_WORDS_DEFAULT and not f.ends:
         return "byline", "byline"
-    if (f.words <= d.TIMESTAMP_MAX_WORDS_DEFAULT and not f.ends and shapes.mentions_time(text)
-            and f.digits >= d.TIMESTAMP_MIN_DIGITS_DEFAULT):
+    if (
+        f.words <= d.TIMESTAMP_MAX_WORDS_DEFAULT
+        and not f.ends
+        and shapes.mentions_time(text)
+        and f.digits >= d.TIMESTAMP_MIN_DIGITS_DEFAULT
+    ):
         return "timestamp", "date-time"
     if cls == SHORT and f.words <= 3:
         return "navigation", "short-outside-article"
@@ -366,8 +378,11 @@ def _reason(text: str, f: Features, cls: str) -> tuple[str, str]:
 
 def _is_credit(text: str, f: Features) -> bool:
     """A photo credit line: short, no sentence, names an agency or 'Photo:'."""
-    return f.words <= d.CREDIT_MAX_WORDS_DEFAULT and f.sentences == 0 and (
-        shapes.opens_with_credit(text) or shapes.is_caption(text))
+    return (
+        f.words <= d.CREDIT_MAX_WORDS_DEFAULT
+        and f.sentences == 0
+        and (shapes.opens_with_credit(text) or shapes.is_caption(text))
+    )
 
 
 def _inner_lists(m: Measures, run: Run, fixed: Sequence[str | None], out: list[Verdict]) -> None:
@@ -415,9 +430,14 @@ def name_drops(m: Measures, run: Run, fixed: Sequence[str | None]) -> list[Verdi
     for i in range(1, n):
         prev = i - 1
         verdict = out[i]
-        if (verdict is not None and verdict[1] == "photo-credit"
-                and fixed[prev] is None and out[prev] is None
-                and feats[prev].words <= d.CAPTION_MAX_WORDS_DEFAULT and feats[prev].sentences <= 2):
+        if (
+            verdict is not None
+            and verdict[1] == "photo-credit"
+            and fixed[prev] is None
+            and out[prev] is None
+            and feats[prev].words <= d.CAPTION_MAX_WORDS_DEFAULT
+            and feats[prev].sentences <= 2
+        ):
             out[prev] = ("boilerplate", "caption-before-credit")
     return out
 

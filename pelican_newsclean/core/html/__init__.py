@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from bs4 import BeautifulSoup
 
@@ -72,8 +72,9 @@ def _words(result: CleanResult) -> int:
     return sum(len(p.split()) for p in result.paragraphs) + sum(len(c.split()) for c in result.captions)
 
 
-def render_result(body: str, result: CleanResult, config: Config = DEFAULT_CONFIG,
-                  lines: Sequence[int] | None = None) -> CleanedHtml:
+def render_result(
+    body: str, result: CleanResult, config: Config = DEFAULT_CONFIG, lines: Sequence[int] | None = None
+) -> CleanedHtml:
     """The cleaned body of a result made from ``body``, a body of plain ``<p>`` lines."""
     texts = plain_paragraphs(body) or []
     cleaned = render_layout(layout(result.decisions, config.join_datelines))
@@ -88,7 +89,7 @@ def render_result(body: str, result: CleanResult, config: Config = DEFAULT_CONFI
     )
 
 
-def clean_html(
+def clean_html(  # noqa: PLR0913, PLR0917 - each argument is one field of the record
     body: str,
     config: Config = DEFAULT_CONFIG,
     metadata: Mapping[str, Any] | None = None,

@@ -23,15 +23,33 @@ from pelican_newsclean.core.model import Block
 from pelican_newsclean.core.text import collapse_space
 
 BLOCK_TAGS = (
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption",
-    "dt", "dd", "td", "th", "caption", "div", "section", "article", "aside",
-    "header", "footer", "address", "summary",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "figcaption",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "caption",
+    "div",
+    "section",
+    "article",
+    "aside",
+    "header",
+    "footer",
+    "address",
+    "summary",
 )
 """Elements that can be a block (when no other block is inside them)."""
 
-OPAQUE_TAGS = frozenset(
-    {"pre", "code", "script", "style", "template", "textarea", "svg", "math", "noscript"}
-)
+OPAQUE_TAGS = frozenset({"pre", "code", "script", "style", "template", "textarea", "svg", "math", "noscript"})
 """Elements whose text is never cleaned."""
 
 MEDIA_TAGS = ("img", "picture", "video", "audio", "iframe", "object", "embed", "canvas", "svg", "table")
@@ -49,6 +67,7 @@ _CAPTION_TAG = re.compile(f'<p class="{CAPTION_CLASS}"(?: style="[^"]*")?>')
 def style_captions(body: str) -> str:
     """Give every caption paragraph of a body its look (the sanitiser keeps only the class)."""
     return _CAPTION_TAG.sub(f'<p class="{CAPTION_CLASS}" style="{CAPTION_STYLE}">', body)
+
 
 _BLOCK_SET = frozenset(BLOCK_TAGS)
 

@@ -101,8 +101,11 @@ def is_saved_page(document: str) -> bool:
     """
     head = document[:500_000]
     lowered = head.lower()
-    return (bool(_PAGE_SIGNS.search(head)) or lowered.count("<script") >= SAVED_PAGE_SCRIPTS
-            or lowered.count("<a ") >= SAVED_PAGE_LINKS)
+    return (
+        bool(_PAGE_SIGNS.search(head))
+        or lowered.count("<script") >= SAVED_PAGE_SCRIPTS
+        or lowered.count("<a ") >= SAVED_PAGE_LINKS
+    )
 
 
 def strip_site_name(title: str, *names: str | None) -> str:

@@ -38,8 +38,25 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "poster", "data", "srcset", "background"})
 
-DROPPED_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "embed", "noscript", "textarea",
-                                  "select", "button", "applet", "frame", "frameset", "svg", "math"})
+DROPPED_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "noscript",
+        "textarea",
+        "select",
+        "button",
+        "applet",
+        "frame",
+        "frameset",
+        "svg",
+        "math",
+    }
+)
 """Elements dropped with everything inside them (what nh3 would keep of their text is noise)."""
 
 SITE_LINK_DEFAULT = re.compile(r"[{|](?P<what>.*?)[|}]")
@@ -62,6 +79,7 @@ class Dropped:
     reason: str
 
     def as_dict(self) -> dict[str, str]:
+        """As JSON for the report."""
         return {"what": self.what, "reason": self.reason}
 
 
@@ -87,9 +105,9 @@ def _scheme(value: str) -> str | None:
 
 def _is_pixel(element: Tag) -> bool:
     for size in (element.get("width"), element.get("height")):
-        if isinstance(size, str) and size.strip().rstrip("px").strip().isdigit():
-            if int(size.strip().rstrip("px").strip()) <= PIXEL_MAX:
-                return True
+        number = size.strip().rstrip("px").strip() if isinstance(size, str) else ""
+        if number.isdigit() and int(number) <= PIXEL_MAX:
+            return True
     style = str(element.get("style", "")).replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
 

@@ -11,7 +11,6 @@ numbers later.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from pelican_newsclean.core.model import Block, Repair
 

@@ -141,9 +141,9 @@ def decode(data: bytes) -> Decoded:
     """
     for mark, codec, name in _BOMS:
         if data.startswith(mark):
-            return _decode_wide(data[len(mark):], codec, f"{name} (byte-order mark)")
+            return _decode_wide(data[len(mark) :], codec, f"{name} (byte-order mark)")
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
         if not data.strip():
             return Decoded("", "utf-8-sig", "UTF-8 with a byte-order mark (dropped)")
         decoded = _decode_narrow(data)

@@ -12,10 +12,28 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 
 HEADER_KEYS = frozenset(
     {
-        "title", "date", "modified", "source", "source_url", "author", "authors",
-        "category", "tags", "slug", "lang", "summary", "status", "template",
-        "save_as", "url", "translation", "newsclean", "wire", "description",
-        "keywords", "subtitle",
+        "title",
+        "date",
+        "modified",
+        "source",
+        "source_url",
+        "author",
+        "authors",
+        "category",
+        "tags",
+        "slug",
+        "lang",
+        "summary",
+        "status",
+        "template",
+        "save_as",
+        "url",
+        "translation",
+        "newsclean",
+        "wire",
+        "description",
+        "keywords",
+        "subtitle",
     }
 )
 """Keys that make a first block of ``Key: value`` lines a metadata header."""

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 import re
-from typing import Optional
 
 from pelican_newsclean.core.model import Repair
 

@@ -85,7 +85,7 @@ def _char(codec: str, raw: bytes) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _core(ch: str, codec: str) -> bool:
-    """Is ``ch`` an everyday character of ``codec`` (its level-1 set)?"""
+    """Whether ``ch`` is an everyday character of ``codec`` (its level-1 set)."""
     if codec == "euc_kr":
         return "\uac00" <= ch <= "\ud7a3"
     if codec == "cp1251":  # the Russian alphabet; і, ў, ђ... are rarer
@@ -142,14 +142,18 @@ def _decode_token(token: str, codec: str, lang: str, mixed: bool) -> str | None:
 
 
 def _plausible(word: str, lang: str, scripts: set[str]) -> bool:
-    """Could ``word``, decoded, be a word of ``lang``?"""
+    """Whether ``word``, decoded, could be a word of ``lang``."""
     for ch in word:
         if ch.isalpha():
             if ch > "\x7f" and (letter_script(ch) not in scripts or "\uff61" <= ch <= "\uff9f"):
                 return False  # another script, or halfwidth kana (GBK read as Shift-JIS)
-        elif ch > "\x7f" and ch not in _NEUTRAL and not ("\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff60"):
-            if unicodedata.category(ch)[0] != "P":
-                return False  # a control, a private-use char, a box-drawing piece...
+        elif (
+            ch > "\x7f"
+            and ch not in _NEUTRAL
+            and not ("\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff60")
+            and unicodedata.category(ch)[0] != "P"
+        ):
+            return False  # a control, a private-use char, a box-drawing piece...
     if lang != "ru":  # Latin glued to CJK is a word ("iPhone手机", "A股"), not a letter
         return not _LONE_LOWER.search(word) and not _SANDWICH.search(word)
     letters = "".join(ch for ch in word if ch.isalpha())
@@ -173,7 +177,7 @@ def fix_legacy_encoding(line: str) -> str | None:
         return None  # mostly ASCII: a Latin text with a few accents
     try:
         b"".join(_readings(ch)[0] for ch in line).decode("utf-8")
-        return None  # UTF-8 read as Latin-1: ftfy's job
+        return None  # UTF-8 read as Latin-1: ftfy's job  # noqa: TRY300 - the return is the try's own success
     except UnicodeDecodeError:
         pass
     mixed = _UTF8_2BYTE.search(line) is not None
