@@ -32,7 +32,7 @@ import os
 from pathlib import Path
 import re
 import sys
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from .core.classify.profiles import ProfileError, load_profiles
@@ -116,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912 - one case 
         html=getattr(args, "html", False),
         pelican=to_files and not getattr(args, "json", False) and not getattr(args, "body_only", False),
     )
-    records: list[dict] = []
+    records: list[dict[str, Any]] = []
     failed = 0
     printed = 0
     names = dict(named)
@@ -415,12 +415,14 @@ def _diff(path: str, result: CleanResult, color: bool) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
     lines = [paint(_BOLD, f"--- {path}")]
-    for r in result.repairs:
-        where = f"{r.line:>5}" if r.line is not None else "     "
-        lines.append(paint(_YELLOW, f"~{where}  [{r.kind}] {r.before!r} -> {r.after!r}"))
-    for r in result.removed:
+    for repair in result.repairs:
+        where = f"{repair.line:>5}" if repair.line is not None else "     "
+        lines.append(paint(_YELLOW, f"~{where}  [{repair.kind}] {repair.before!r} -> {repair.after!r}"))
+    for removal in result.removed:
         lines.append(
-            paint(_RED, f"-{r.line:>5}  [{r.reason}] {_printable(r.text)}") + "  " + paint(_DIM, f"({r.rule})")
+            paint(_RED, f"-{removal.line:>5}  [{removal.reason}] {_printable(removal.text)}")
+            + "  "
+            + paint(_DIM, f"({removal.rule})")
         )
     lines.append(
         paint(

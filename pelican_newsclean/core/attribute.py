@@ -244,6 +244,6 @@ def _date(value: Any) -> str | None:
     """An ISO date (or date and time) from a string, date or datetime."""
     if hasattr(value, "isoformat"):
         if getattr(value, "hour", 0) == 0 and getattr(value, "minute", 0) == 0 and hasattr(value, "date"):
-            return value.date().isoformat()
-        return value.isoformat()
+            return str(value.date().isoformat())
+        return str(value.isoformat())
     return _text(value)

@@ -7,6 +7,7 @@ cached, compared, pickled and sent across processes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Removal:
     reason: str
     rule: str = ""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """As JSON for the report."""
         return {"line": self.line, "text": self.text, "reason": self.reason, "rule": self.rule}
 
@@ -103,7 +104,7 @@ class CleanResult:
     found_date: str | None = None
     """The date in a removed timestamp or byline line, if any (ISO)."""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the shape ``newsclean clean --json`` prints)."""
         return {
             "title": self.title,

@@ -20,12 +20,13 @@ from pelican.readers import default_metadata
 from pelican.urlwrappers import Author
 from pelican.utils import get_date, set_date_tzinfo, truncate_html_paragraphs, truncate_html_words
 
-from pelican import readers as readers_module, signals
+from pelican import readers as readers_module
+from pelican.plugins import signals  # type: ignore[attr-defined]  # mypy reads this repo's pelican/plugins
 from pelican_newsclean.audit import write_audit
 from pelican_newsclean.core.classify.profiles import ProfileError
 from pelican_newsclean.core.copies import group_copies as copies_of, sketch
 from pelican_newsclean.core.html import CleanedHtml, clean_html, render_result, style_captions
-from pelican_newsclean.core.html.sanitise import SITE_LINK_DEFAULT, sanitise_html
+from pelican_newsclean.core.html.sanitise import SITE_LINK_DEFAULT, Dropped, sanitise_html
 from pelican_newsclean.core.model import CleanResult
 from pelican_newsclean.core.pipeline import credit
 from pelican_newsclean.core.read.header import CLEANED_MARK
@@ -159,7 +160,7 @@ def repair_metadata(generator: Any, metadata: dict[str, Any]) -> None:
         return
     plain_text = metadata.get("reader") == READER_NAME
     if should_clean(metadata, build.options) and build.options.config.repair_encoding:
-        found = []
+        found: list[dict[str, Any]] = []
         for key in REPAIRED_METADATA:
             value = metadata.get(key)
             if not isinstance(value, str) or not value:
@@ -258,7 +259,7 @@ def _summary(body: str, settings: Mapping[str, Any]) -> str:
         body = truncate_html_paragraphs(body, settings["SUMMARY_MAX_PARAGRAPHS"])
     if settings.get("SUMMARY_MAX_LENGTH") is None:
         return body
-    return truncate_html_words(body, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…"))
+    return str(truncate_html_words(body, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…")))
 
 
 Why = tuple[str, tuple[Any, ...]] | None
@@ -333,7 +334,7 @@ def clean_content(instance: Any) -> None:
             len(result.removed),
             len(result.repairs),
         )
-    sanitised = ()
+    sanitised: tuple[Dropped, ...] = ()
     if from_html:  # untrusted HTML; a text file's body is escaped text by construction
         clean = sanitise_html(body, _site_link(instance.settings))
         body, sanitised = style_captions(clean.html), clean.dropped
@@ -548,7 +549,7 @@ def group_copies(generator: Any) -> None:
     if build is None:
         return
     articles = [a for a in generator.articles if getattr(a, "newsclean_sketch", None)]
-    groups = copies_of({index: a.newsclean_sketch for index, a in enumerate(articles)})
+    groups: list[list[Any]] = copies_of({index: a.newsclean_sketch for index, a in enumerate(articles)})
     build.copy_groups = []
     for group in groups:
         members = [articles[i] for i in group]

@@ -268,6 +268,12 @@ class HTMLReader(readers.HTMLReader):
         return metadata
 
 
+def _read(read: Any) -> tuple[str, dict[str, Any]]:
+    """What a Pelican reader returned, typed."""
+    content, metadata = read
+    return str(content), dict(metadata)
+
+
 def _own_meta(document: str) -> dict[str, str]:
     """A page's ``<meta name=... content=...>`` tags, by lower-case name (the first of each)."""
     found: dict[str, str] = {}
@@ -294,21 +300,24 @@ class RstReader(readers.RstReader):
     read any file of the machine into the site.
     """
 
+    settings: dict[str, Any]
+
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return ``(content, metadata)`` of a reST file, as Pelican's reader."""
         if not self._republished(source_path):
-            return super().read(source_path)
+            return _read(super().read(source_path))
+        settings: dict[str, Any] = dict(self.settings)
         safe = {
-            **(self.settings.get("DOCUTILS_SETTINGS") or {}),
+            **(settings.get("DOCUTILS_SETTINGS") or {}),
             "file_insertion_enabled": False,
             "raw_enabled": False,
             "halt_level": 5,
             "report_level": 5,
         }  # a disabled directive is no error
-        own = self.settings
+        own = settings
         self.settings = {**own, "DOCUTILS_SETTINGS": safe}
         try:
-            return super().read(source_path)
+            return _read(super().read(source_path))
         finally:
             self.settings = own
 

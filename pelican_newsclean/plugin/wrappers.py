@@ -30,7 +30,7 @@ class _Escaped:
     def __eq__(self, other: object) -> bool:
         if isinstance(other, urlwrappers.URLWrapper):
             return type(other).__name__ == type(self).__name__ and self.slug == other.slug
-        return super().__eq__(other)  # type: ignore[misc]
+        return bool(super().__eq__(other))
 
     def __hash__(self) -> int:
         return hash(self.slug)

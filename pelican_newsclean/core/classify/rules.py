@@ -254,7 +254,7 @@ class _Unsure(Exception):
 # What a pattern is made of, as the cue reader sees it: a literal character,
 # something else of width one or zero (a class, an anchor), an alternation
 # (a list of branches, each a list of items) or a repeated item (min, item).
-_Item = str | None | list | tuple
+_Item = str | None | list[Any] | tuple[Any, ...]
 
 _LITERAL_ESCAPES = frozenset(" .-()[]{}|^$*+?/\\'\"#&~,:;!@%=<>`_")
 _CLASS_ESCAPES = frozenset("dDwWsSbBAZ")

@@ -148,7 +148,7 @@ _DATELINE = re.compile(
 def is_dateline(text: str) -> bool:
     """A dateline alone on its line: ``MOSCOW -``, ``PARIS (AFP) —``."""
     m = _DATELINE.match(text.strip())
-    return bool(m) and (m.group("wire") is not None or text.rstrip()[-1:] in "-—–:") and len(text) < 60
+    return m is not None and (m.group("wire") is not None or text.rstrip()[-1:] in "-—–:") and len(text) < 60
 
 
 _BYLINE = re.compile(

@@ -184,7 +184,7 @@ def _gap_size(cls: str, f: Features, fx: str | None) -> float:
 
 def _gap_cost(size: float) -> float:
     """Superlinear: a long run of non-prose splits more than its parts."""
-    return d.GAP_PRICE_DEFAULT * size**1.5
+    return float(d.GAP_PRICE_DEFAULT * size**1.5)
 
 
 def _heaviest_span(weights: Sequence[float], gaps: Sequence[float]) -> tuple[int, int] | None:  # noqa: PLR0912 - one case after another, read top to bottom

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 from html import escape, unescape
 import re
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 
 from pelican_newsclean.core.assemble import Printed
 from pelican_newsclean.core.model import Block
@@ -164,7 +165,7 @@ def apply_layout(elements: Sequence[tuple[Tag, str]], printed: Sequence[Printed 
             _set_text(element, old, step.text)
             changed = True
         if step.role == "caption" and element.name == "p":
-            element["class"] = [*element.get("class", []), CAPTION_CLASS]
+            element["class"] = " ".join([*element.get_attribute_list("class"), CAPTION_CLASS]).strip()
             element["style"] = CAPTION_STYLE
             changed = True
     _captions_after_the_lead(elements, printed)

@@ -140,7 +140,11 @@ def _survey(soup: BeautifulSoup, site_link: re.Pattern[str]) -> list[Dropped]:
             elif attribute in URL_ATTRIBUTES and (_scheme(value) or "http") not in URL_SCHEMES:
                 dropped.append(Dropped(f"{attribute}={value[:80]!r} on <{name}>", "unsafe-url"))
             elif attribute not in allowed and name in ALLOWED_TAGS:
-                ours = name == "p" and CAPTION_CLASS in element.get("class", []) and attribute in ("class", "style")
+                ours = (
+                    name == "p"
+                    and CAPTION_CLASS in element.get_attribute_list("class")
+                    and attribute in ("class", "style")
+                )
                 if not ours:  # the caption's class and look are the cleaner's, put back after sanitising
                     dropped.append(Dropped(f"{attribute} on <{name}>", "attribute"))
     return dropped

@@ -269,7 +269,8 @@ _ESCAPED = re.compile("[\udc80-\udcff]+")
 def _dispatch(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeDecodeError):
         raise error
-    return _TALLIES.current.handle(error)
+    tally: _Tally = _TALLIES.current
+    return tally.handle(error)
 
 
 codecs.register_error("newsclean-utf8", _dispatch)
