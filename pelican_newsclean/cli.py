@@ -265,9 +265,12 @@ class _Progress:
     def __init__(self, total: int, shown: bool) -> None:
         self._bar = None
         if shown:
+            from rich.console import Console
             from rich.progress import Progress
 
-            self._bar = Progress(transient=True)
+            self._bar = Progress(
+                console=Console(stderr=True), transient=True, redirect_stdout=False, redirect_stderr=False
+            )  # stdout is the results: never redirected into the bar
             self._task = self._bar.add_task("cleaning", total=total)
             self._bar.start()
 

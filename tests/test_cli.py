@@ -204,3 +204,27 @@ def test_quiet_says_nothing_but_errors(tmp_path, capsys):
     )
     assert newsclean(["clean", "-q", str(ru), str(ru)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_long_run_on_a_terminal_shows_progress_on_stderr_only(tmp_path, monkeypatch, capsys):
+    from pelican_newsclean import cli
+
+    shown = []
+    real = cli._Progress
+
+    class Watched(real):
+        def __init__(self, total, show):
+            shown.append((total, show))
+            super().__init__(total, show)
+
+    monkeypatch.setattr(cli, "_Progress", Watched)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(cli.PROGRESS_MIN_FILES):
+        (folder / f"{i:03}.txt").write_text(ARTICLE, encoding="utf-8")
+    assert newsclean(["clean", "--body-only", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert shown == [(cli.PROGRESS_MIN_FILES, True)]
+    assert out == "The old bridge reopened on Monday after two years of repairs.\n" * cli.PROGRESS_MIN_FILES
+    assert err.strip().endswith(f"{cli.PROGRESS_MIN_FILES} files: {cli.PROGRESS_MIN_FILES} cleaned, 0 failed")
