@@ -130,3 +130,20 @@ def warnings_and_errors(caplog):
         return [r for r in caplog.records if r.levelno >= level]
 
     return _records
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium, for the tests of what a browser runs and shows.
+
+    Skipped without it, except under ``CI=true``, where a missing browser fails
+    the test (``.ci/run`` installs it).
+    """
+    from browser import find_chromium
+
+    found = find_chromium()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("no chromium: .ci/run installs it (apt-get install -y chromium)")
+        pytest.skip("no chromium (apt-get install -y chromium)")
+    return found

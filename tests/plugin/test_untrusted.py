@@ -12,10 +12,9 @@ Debian's ``chromium``).
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-from browser import find_chromium, marks
+from browser import marks
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from conftest import DATA, build, soup_of
 from hostile import FLAKY, PAYLOADS, SECRET, write_site
@@ -137,16 +136,6 @@ def test_a_hostile_title_still_reads_as_typed(hostile_site, n, family, payload):
 # Families that run on page load when they reach a page as markup (the others need a click,
 # or are dropped by Pelican itself): the control must show each of them running.
 ON_LOAD = {f"p{n}" for n, _family, _payload in PAYLOADS if n not in FLAKY} | {"p20", "p26"}
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = find_chromium()
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("no chromium: .ci/run installs it (apt-get install -y chromium)")
-        pytest.skip("no chromium (apt-get install -y chromium)")
-    return found
 
 
 def test_the_control_shows_every_payload_family_running(control_site, chromium):

@@ -7,10 +7,9 @@ where a missing browser fails them (``.ci/run`` installs Debian's ``chromium``).
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-from browser import find_chromium, inspect
+from browser import inspect
 from conftest import EXAMPLE_CONF, build, tree_hash
 import pytest
 
@@ -39,16 +38,6 @@ LOOKS = """(function () {
     rows: doc.querySelectorAll("table.removed tr[data-reason]").length
   };
 })()"""
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = find_chromium()
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("no chromium: .ci/run installs it (apt-get install -y chromium)")
-        pytest.skip("no chromium (apt-get install -y chromium)")
-    return found
 
 
 @pytest.fixture(scope="module")
