@@ -519,3 +519,11 @@ def test_log_filter_can_silence_one_kind_of_message(make_site, warnings_and_erro
     )
     found = [r.getMessage() for r in warnings_and_errors()]
     assert not [m for m in found if "short.txt" in m] and [m for m in found if "huge.txt" in m]
+
+
+def test_many_articles_published_uncleaned_fold_into_a_few_lines(make_site, warnings_and_errors):
+    short = {f"short{i}.txt": f"Title: Short {i}\nDate: 2024-05-01\n\nShare\nToo short {i}.\n" for i in range(12)}
+    make_site(short, NEWSCLEAN={"min_words": 50})
+    uncleaned = [r for r in warnings_and_errors() if "short" in r.getMessage() or "more articles" in r.getMessage()]
+    assert 1 < len(uncleaned) < 12  # Pelican's fold: the first few, then one line for the rest
+    assert any("more articles published uncleaned" in r.getMessage() for r in uncleaned)

@@ -228,3 +228,14 @@ def test_a_long_run_on_a_terminal_shows_progress_on_stderr_only(tmp_path, monkey
     assert shown == [(cli.PROGRESS_MIN_FILES, True)]
     assert out == "The old bridge reopened on Monday after two years of repairs.\n" * cli.PROGRESS_MIN_FILES
     assert err.strip().endswith(f"{cli.PROGRESS_MIN_FILES} files: {cli.PROGRESS_MIN_FILES} cleaned, 0 failed")
+
+
+def test_version_and_verbose(article, tmp_path, capsys):
+    import pelican_newsclean
+
+    with pytest.raises(SystemExit) as done:
+        newsclean(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.strip() == f"newsclean {pelican_newsclean.__version__}"
+    out = tmp_path / "out"
+    assert newsclean(["clean", "-v", "-o", str(out), str(article)]) == 0
+    assert f"-> {out / 'bridge.txt'}" in capsys.readouterr().err
