@@ -43,11 +43,13 @@ def load_benchmark_corpus():
 def build(conf: Path | None, output: Path, **override) -> Path:
     """Build a site with Pelican in this process; return the output folder.
 
-    Pelican folds repeated warnings per process (its LimitFilter counts them):
-    each build here starts with fresh counts, as a ``pelican`` run does.
+    Pelican folds repeated warnings per process (its LimitFilter counts them,
+    and keeps LOG_FILTER's templates): each build here starts afresh, as a
+    ``pelican`` run does.
     """
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
+    LimitFilter._ignore.clear()
     override.setdefault("OUTPUT_PATH", str(output))
     override.setdefault("CACHE_PATH", str(output.parent / (output.name + "-cache")))
     settings = read_settings(str(conf) if conf else None, override=override)
