@@ -305,7 +305,7 @@ def _script(ch: str) -> str:
     return "East Asian" if script in EAST_ASIAN else script
 
 
-def _alphabet_fit(text: str) -> float:
+def alphabet_fit(text: str) -> float:
     """How well the text's letters fit one alphabet: 1.0 when they all do.
 
     Latin letters beyond ASCII are scored against the alphabets of single
@@ -376,7 +376,7 @@ def _pick(data: bytes, matches: Any) -> tuple[str, str]:
         return best.encoding, str(best)
     ranked = sorted(
         range(len(candidates)),
-        key=lambda i: (-round(_alphabet_fit(candidates[i][1]), 3), candidates[i][0] != PREFERRED, i),
+        key=lambda i: (-round(alphabet_fit(candidates[i][1]), 3), candidates[i][0] != PREFERRED, i),
     )
     return candidates[ranked[0]]
 

@@ -17,9 +17,13 @@ import unicodedata
 import ftfy
 from ftfy.badness import is_bad
 
+from pelican_newsclean.core.read.decode import alphabet_fit
 from pelican_newsclean.core.scripts import letter_script
 
 from .mojibake import FTFY_CONFIG, looks_bad
+
+LATIN_FIT_DEFAULT = 0.9
+"""Text whose letters fit one Latin language's alphabet this well is read as that language, not as cp1251."""
 
 # A byte 0x80-0xFF read as Latin-1 or cp1252 shows as one of _HIGH; two in a
 # row are the signature of a legacy encoding read that way.
@@ -186,9 +190,10 @@ def fix_legacy_encoding(line: str) -> str | None:
     if any(len(tokens[i]) > _MAX_TOKEN for i in suspects):
         return None  # no word is that long: not mojibake of one (and keeps the search linear)
     bad_looking = looks_bad(line)  # CJK read as Latin-1 always does, cp1251 often not
+    latin = not bad_looking and alphabet_fit(line) >= LATIN_FIT_DEFAULT  # "ÅÄÖ åäö": Swedish, not Russian
     best, best_score = None, -1.0
     for codec, lang, scripts in _CANDIDATES:
-        if not bad_looking and lang != "ru":
+        if (not bad_looking and lang != "ru") or (lang == "ru" and latin):
             continue
         fixed = list(tokens)
         for i in suspects:

@@ -17,8 +17,28 @@ from ftfy.badness import is_bad
 #: fullwidth CJK punctuation, ligatures (ﬁ, but also Dutch ĳ, Serbian ǌ) and
 #: line breaks (one line in, one line out).
 FTFY_CONFIG = ftfy.TextFixerConfig(
-    uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False, fix_line_breaks=False, explain=False
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_latin_ligatures=False,
+    fix_line_breaks=False,
+    explain=False,
+    normalization=None,  # NFC is applied after, without the CJK compatibility ideographs (see nfc)
 )
+
+_COMPATIBILITY_IDEOGRAPHS = re.compile("([\uf900-\ufaff\U0002f800-\U0002fa1f])")
+
+
+def nfc(text: str) -> str:
+    """NFC, but CJK compatibility ideographs stay: NFC would map Korean hanja onto other characters.
+
+    >>> nfc("e\\u0301 \\uf900") == "\\u00e9 \\uf900"
+    True
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    parts = _COMPATIBILITY_IDEOGRAPHS.split(text)
+    return "".join(part if i % 2 else unicodedata.normalize("NFC", part) for i, part in enumerate(parts))
+
 
 _FTFY_SUSPECT = re.compile(  # an entity, or what ftfy removes or replaces
     r"&#?[0-9A-Za-z]{1,24};|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufff9-\ufffc\ud800-\udfff]"
@@ -39,9 +59,9 @@ def looks_bad(text: str) -> bool:
 
 def fix_mojibake(text: str) -> str:
     """Ftfy with :data:`FTFY_CONFIG`, skipped when its cheap checks find nothing."""
-    if not (_FTFY_SUSPECT.search(text) or not unicodedata.is_normalized("NFC", text) or looks_bad(text)):
+    if not (_FTFY_SUSPECT.search(text) or nfc(text) != text or looks_bad(text)):
         return text
-    fixed = ftfy.fix_text(text, FTFY_CONFIG)
+    fixed = nfc(ftfy.fix_text(text, FTFY_CONFIG))
     # ftfy reads "Â " as a lost no-break space (UTF-8 C2 A0); alone, that is too
     # little evidence against the letter Â ("Â is a letter in Romanian").
     return text if fixed == text.replace("Â ", "\u00a0") else fixed
