@@ -46,12 +46,16 @@ class Slugs:
             _rename(group)
 
 
-def _options(settings: Any) -> dict[str, Any]:
-    return {
-        "regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-        "preserve_case": settings.get("SLUGIFY_PRESERVE_CASE", False),
-        "use_unicode": settings.get("SLUGIFY_USE_UNICODE", False),
-    }
+def site_slug(text: str, settings: Any) -> str:
+    """``text`` slugified as this site slugifies (its SLUG_REGEX_SUBSTITUTIONS, case, unicode)."""
+    return str(
+        slugify(
+            text,
+            regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+        )
+    )
 
 
 def _rename(group: list[Any]) -> None:
@@ -59,7 +63,7 @@ def _rename(group: list[Any]) -> None:
     made = {}
     for article in group:
         base, publisher = article.newsclean_slug_parts
-        made[id(article)] = slugify(f"{base} {publisher}", **_options(article.settings)) if publisher else base
+        made[id(article)] = site_slug(f"{base} {publisher}", article.settings) if publisher else base
     counts: dict[str, int] = {}
     for slug in made.values():
         counts[slug] = counts.get(slug, 0) + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 import datetime as dt
+import functools
 import logging
 import os
 import re
@@ -363,6 +364,7 @@ def clean_content(instance: Any) -> None:
         body = f"{body.rstrip()}\n{footer}\n"
     instance._content = body
     instance.newsclean_sketch = sketch(result.paragraphs) if note is None else ()
+    instance.newsclean_words = cleaned.words_after
     report.attach_record(
         instance,
         report.make_record(
@@ -394,9 +396,14 @@ def clean_content(instance: Any) -> None:
 
 def _site_link(settings: Mapping[str, Any]) -> re.Pattern[str]:
     """Pelican's intra-site link syntax as this site sets it, at the start of a URL."""
+    return _link_pattern(settings.get("INTRASITE_LINK_REGEX"))
+
+
+@functools.lru_cache(maxsize=8)
+def _link_pattern(source: str | None) -> re.Pattern[str]:
     try:
-        return re.compile(settings["INTRASITE_LINK_REGEX"])
-    except (KeyError, re.error):
+        return re.compile(source) if source else SITE_LINK_DEFAULT
+    except re.error:
         return SITE_LINK_DEFAULT
 
 
@@ -594,7 +601,8 @@ class _LeftOut:
 
 
 def _words(article: Any) -> int:
-    return len(getattr(article, "newsclean_sketch", ()))
+    """How long a copy is: the words the cleaner kept of it."""
+    return int(getattr(article, "newsclean_words", 0))
 
 
 def _credit(article: Any) -> tuple[str | None, str | None]:

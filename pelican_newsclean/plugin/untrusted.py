@@ -22,7 +22,6 @@ from typing import Any
 
 from markupsafe import Markup
 from pelican.urlwrappers import URLWrapper
-from pelican.utils import slugify
 
 from pelican import readers
 from pelican_newsclean.core.html.page import is_saved_page, page_metadata
@@ -30,6 +29,7 @@ from pelican_newsclean.core.html.sanitise import escape_text, sanitise_html, tex
 from pelican_newsclean.core.read import decode
 
 from . import state
+from .copies import site_slug
 from .keys import AUTHOR_FROM_KEY, DATE_FROM_KEY, DROPPED_KEY, LANGUAGE_KEY, READER_NAME, SAVED_PAGE_KEY
 from .options import Options
 from .wrappers import ESCAPED
@@ -103,13 +103,8 @@ def _attribute(key: str) -> str:
 
 def _slug(instance: Any, text: str) -> str:
     """A slug made of ``text`` as Pelican makes slugs (of the title, when ``text`` has none)."""
-    settings = instance.settings
-    options = {
-        "regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-        "preserve_case": settings.get("SLUGIFY_PRESERVE_CASE", False),
-        "use_unicode": settings.get("SLUGIFY_USE_UNICODE", False),
-    }
-    return slugify(text, **options) or slugify(str(getattr(instance, "title", "")), **options) or "untitled"
+    title = str(getattr(instance, "title", ""))
+    return site_slug(text, instance.settings) or site_slug(title, instance.settings) or "untitled"
 
 
 def _fallback(instance: Any, key: str) -> str | None:

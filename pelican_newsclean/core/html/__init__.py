@@ -115,10 +115,10 @@ def clean_html(  # noqa: PLR0913, PLR0917 - each argument is one field of the re
         failed = main is None and not missing
     elements = find_blocks(soup)
     texts = [text for _, text in elements]
-    result = clean_numbered(numbered(texts, lines), config, metadata)
-    printed = layout(result.decisions, config.join_datelines)
-    by_line = {d.block.line: p for d, p in zip(result.decisions, printed, strict=False)}
     blocks = numbered(texts, lines)
+    result = clean_numbered(blocks, config, metadata)
+    printed = layout(result.decisions, config.join_datelines)
+    by_line = {d.block.line: p for d, p in zip(result.decisions, printed, strict=True)}
     changed = apply_layout(elements, [by_line.get(b.line) for b in blocks]) or extracted
     return CleanedHtml(
         html=str(soup) if changed else body,
