@@ -25,7 +25,7 @@ from pelican import readers as readers_module
 from pelican.plugins import signals  # type: ignore[attr-defined]  # mypy reads this repo's pelican/plugins
 from pelican_newsclean.audit import write_audit
 from pelican_newsclean.core.classify.profiles import ProfileError
-from pelican_newsclean.core.copies import group_copies as copies_of, sketch
+from pelican_newsclean.core.copies import group_copies, sketch
 from pelican_newsclean.core.html import CleanedHtml, clean_html, render_result, style_captions
 from pelican_newsclean.core.html.sanitise import SITE_LINK_DEFAULT, Dropped, sanitise_html
 from pelican_newsclean.core.model import CleanResult
@@ -81,7 +81,7 @@ def connect() -> None:
     signals.article_generator_context.connect(repair_metadata)
     signals.page_generator_context.connect(repair_metadata)
     signals.content_object_init.connect(clean_content)
-    signals.article_generator_pretaxonomy.connect(group_copies)
+    signals.article_generator_pretaxonomy.connect(credit_copies)
     signals.all_generators_finalized.connect(gather_records)
     signals.finalized.connect(write_build_report)
     noise = logging.getLogger("pelican.readers")
@@ -546,7 +546,7 @@ def _footer(build: BuildState, instance: Any, variables: Mapping[str, Any]) -> s
     return render_footer(variables, lang=lang)
 
 
-def group_copies(generator: Any) -> None:
+def credit_copies(generator: Any) -> None:
     """``article_generator_pretaxonomy``: find the copies of one story among all articles (cached
     ones too), name the others in each one's footer, and with ``syndicated: 'one'`` publish one.
 
@@ -556,7 +556,7 @@ def group_copies(generator: Any) -> None:
     if build is None:
         return
     articles = [a for a in generator.articles if getattr(a, "newsclean_sketch", None)]
-    groups: list[list[Any]] = copies_of({index: a.newsclean_sketch for index, a in enumerate(articles)})
+    groups: list[list[Any]] = group_copies({index: a.newsclean_sketch for index, a in enumerate(articles)})
     build.copy_groups = []
     for group in groups:
         members = [articles[i] for i in group]
