@@ -72,3 +72,33 @@ TIMESTAMP_MAX_WORDS_DEFAULT = 14
 TIMESTAMP_MIN_DIGITS_DEFAULT = 0.08
 CREDIT_MAX_WORDS_DEFAULT = 12
 CAPTION_MAX_WORDS_DEFAULT = 40
+
+# --- the comments pass ---
+THREAD_HEADER_MAX_WORDS_DEFAULT = 25
+"""A comment header (a name with a date, "says:") is at most this many words."""
+THREAD_NAME_MAX_WORDS_DEFAULT = 5
+"""The name before "says:" is at most this many words."""
+THREAD_ACTION_MAX_WORDS_DEFAULT = 6
+"""A repeated action line ("Reply", "Report abuse") is at most this many words."""
+THREAD_REPEATS_DEFAULT = 3
+"""A short line seen this many times in a document may be a comment's action line."""
+THREAD_LIST_RUN_DEFAULT = 4
+"""This many dated lines in a row are a list (an archive, tour dates), not comment headers."""
+THREAD_GAP_DEFAULT = 12
+"""Comment headers at most this many blocks apart belong to one thread."""
+THREAD_BODY_MIN_WORDS_DEFAULT = 2
+"""A comment's text between two headers is at least this many words."""
+THREAD_MIN_COMMENTS_DEFAULT = 3
+"""A thread holds at least this many comments."""
+THREAD_COMMENT_SHARE_DEFAULT = 0.6
+"""At least this share of a thread's headers have a comment's text after them."""
+THREAD_ARTICLE_HEAD_FACTOR_DEFAULT = 3
+"""A first header over this many times the words of the median comment is the article's byline."""
+THREAD_HEADING_MAX_WORDS_DEFAULT = 8
+"""A thread's heading ("4 comments:") is at most this many words (twice as many after a figure)."""
+THREAD_HEADING_LOOKBACK_DEFAULT = 10
+"""A thread's heading is at most this many blocks before its first header."""
+THREAD_ARTICLE_WORDS_DEFAULT = 25
+"""A thread counts only after this many words of the article's prose (a short post has comments too)."""
+THREAD_PROSE_WORDS_DEFAULT = 10
+"""A block this long counts as prose: the article has begun before a thread, a heading opens it."""
