@@ -45,7 +45,7 @@ __all__ = ["Thread", "find_threads", "header_kind"]
 
 _TABLE = load_toml("comments.toml")
 _MONTHS = alternation(_TABLE["months"])
-_SAID = re.compile(rf"^(?P<who>.{{1,120}}?)\s+(?:{alternation(_TABLE['said'])})\s*(?::|\.\.\.|…)\s*$", re.IGNORECASE)
+_SAID = re.compile(rf"^(?P<who>.{{1,120}}?)\s+(?:{alternation(_TABLE['said'])})\s*(?::|\.\.\.|…|,)\s*$", re.IGNORECASE)
 _HEADING = re.compile(rf"(?<!\w)(?:{alternation(_TABLE['heading'])})(?!\w)", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(
     r"(?<![\d$€£.,])\d{1,2}(?:[:h]\d{2}(?::\d{2})?|\.\d{2}(?=\s*[ap]\.?m))(?:\s*[ap]\.?m\.?)?(?!\w)"
@@ -78,10 +78,13 @@ _LETTER_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 SAID, DATED, REPEATED = "said", "dated", "repeated"
 
 
+_NOT_NAMES = frozenset(_TABLE["not_names"])
+
+
 def _is_name(text: str) -> bool:
     """Who a header names: one handle, or a few words each capitalised (or with a figure)."""
     words = text.split()
-    if not words or len(words) > d.THREAD_NAME_MAX_WORDS_DEFAULT:
+    if not words or len(words) > d.THREAD_NAME_MAX_WORDS_DEFAULT or words[0].lower() in _NOT_NAMES:
         return False
     if len(words) == 1:
         return True
@@ -107,8 +110,10 @@ def header_kind(text: str) -> str | None:
     if words > d.THREAD_HEADER_MAX_WORDS_DEFAULT:
         return None
     said = _SAID.match(text)
-    if said and _is_name(_undated(said["who"]).strip(" ,|-–—()[]")):
-        return SAID
+    if said:
+        who = said["who"]
+        if _is_name(_undated(who).strip(" ,|-–—()[]")) or _TIME_OF_DAY.search(who) or _FULL_DATE.search(who):
+            return SAID  # "Jane says:", "On May 5, 2012 at 2:08am, the baker said..."
     if _SENTENCE.search(text) and not text.rstrip().endswith(("a.m.", "p.m.")):
         return None
     if text.startswith(("—", "–", "-")):  # an embedded post's attribution, "— Jane (@jane) May 5"
@@ -192,8 +197,17 @@ def _heading_before(start: int, texts: Sequence[str]) -> int | None:
     return None
 
 
-def _thread_of(chain: list[tuple[int, str]], repeated: set[int], texts: Sequence[str]) -> Thread | None:
-    """The thread a chain of headers proves, or None when the evidence is short."""
+def _thread_of(
+    chain: list[tuple[int, str]], repeated: set[int], texts: Sequence[str], article_begins: int
+) -> Thread | None:
+    """The thread a chain of headers proves, or None when the evidence is short.
+
+    Headers before ``article_begins`` (the article's own date, its byline) are
+    left out of the chain.
+    """
+    chain = [h for h in chain if h[0] >= article_begins]
+    if not chain:
+        return None
     skip = {i for i, _ in chain} | repeated
     words = _segment_words(chain, skip, texts)
     # a first "header" over far more text than a comment is the article's own byline
@@ -214,7 +228,8 @@ def _thread_of(chain: list[tuple[int, str]], repeated: set[int], texts: Sequence
     start = chain[0][0]
     heading = _heading_before(start, texts)
     proved = kinds[SAID] >= 2 or (kinds[DATED] >= 3 and (kinds[REPEATED] >= 2 or heading is not None or named >= 3))
-    enough = comments >= d.THREAD_MIN_COMMENTS_DEFAULT and comments >= d.THREAD_COMMENT_SHARE_DEFAULT * len(firsts)
+    least = d.THREAD_MIN_COMMENTS_DEFAULT - (1 if heading is not None else 0)
+    enough = comments >= least and comments >= d.THREAD_COMMENT_SHARE_DEFAULT * len(firsts)
     if not (proved and enough):
         return None
     steps = [b[0] - a[0] for a, b in pairwise(chain)] or [1]
@@ -227,7 +242,7 @@ def find_threads(texts: Sequence[str], article_begins: int) -> list[Thread]:
     threads = []
     headers, repeated = _markers(texts)
     for chain in _chains(headers):
-        thread = _thread_of(chain, repeated, texts)
+        thread = _thread_of(chain, repeated, texts, article_begins)
         if thread is not None and thread.start >= article_begins:
             threads.append(thread)
     return threads

@@ -89,7 +89,7 @@ THREAD_GAP_DEFAULT = 12
 THREAD_BODY_MIN_WORDS_DEFAULT = 2
 """A comment's text between two headers is at least this many words."""
 THREAD_MIN_COMMENTS_DEFAULT = 3
-"""A thread holds at least this many comments."""
+"""A thread holds at least this many comments (one fewer under a heading such as "2 Responses")."""
 THREAD_COMMENT_SHARE_DEFAULT = 0.6
 """At least this share of a thread's headers have a comment's text after them."""
 THREAD_ARTICLE_HEAD_FACTOR_DEFAULT = 3
