@@ -116,14 +116,15 @@ _CONTINUES = re.compile(r"^[\"'“‘(]?[a-zà-öø-ÿа-я]")
 def _wrapped_paragraphs(texts: Sequence[str]) -> list[tuple[int, int]]:
     """Runs [first, last) of lines that are one hard-wrapped paragraph: each
     line after the first starts in lower case after a line with no sentence
-    end.
+    end, and the last ends like a sentence (a list of teasers, each opening
+    with a lower-case tag, does not).
     """
     runs = []
     first = 0
     for i in range(1, len(texts) + 1):
         if i < len(texts) and _CONTINUES.match(texts[i]) and not ENDS_CLAUSE.search(texts[i - 1]):
             continue
-        if i - first > 1:
+        if i - first > 1 and ENDS_CLAUSE.search(texts[i - 1]):
             runs.append((first, i))
         first = i
     return runs
