@@ -24,11 +24,13 @@ def _cases() -> list[pytest.param]:
     return cases
 
 
-def _verdict(kept: bool, reason: str | None, expected: str) -> bool:
+def _verdict(kept: bool, role: str | None, reason: str | None, expected: str) -> bool:
     if expected == "*":
         return True
     if expected == "keep":
         return kept
+    if expected in ("title", "caption", "paragraph"):
+        return kept and role == expected
     if expected == "drop":
         return not kept
     return not kept and reason == expected
@@ -43,6 +45,6 @@ def test_decisions(case):
     wrong = [
         f"{text[:60]!r}: expected {expected}, got {'keep' if d.kept else d.reason} ({d.rule})"
         for (text, expected), d in zip(case["blocks"], result.decisions, strict=True)
-        if not _verdict(d.kept, d.reason, expected)
+        if not _verdict(d.kept, d.role, d.reason, expected)
     ]
     assert not wrong, "\n".join(wrong)

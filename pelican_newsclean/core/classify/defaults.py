@@ -12,6 +12,10 @@ CAPTION_MAX_CHARS_DEFAULT = 600
 """A photo caption is shorter than this."""
 HEADLINE_MAX_CHARS_DEFAULT = 250
 """A headline is at most this long."""
+HEADLINE_MAX_WORDS_DEFAULT = 25
+"""A headline is at most this many words."""
+HEADLINE_TWO_SENTENCES_WORDS_DEFAULT = 15
+"""A block of more words than this with a sentence end inside is prose, not a headline."""
 
 # --- context passes -------------------------------------------------------------
 RELATED_OVERLAP_MAX_DEFAULT = 0.34

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pelican_newsclean.core.text import SENTENCE_END, SENTENCE_STOPS, WORD
+from pelican_newsclean.core.text import SENTENCE_END, SENTENCE_ENDS, SENTENCE_STOPS, WORD
 from pelican_newsclean.core.wires import DATELINE_CREDITS, PHOTO_AGENCIES, alternation
 
 from . import defaults
@@ -178,9 +178,17 @@ def mentions_time(text: str) -> bool:
 
 
 def is_headline_like(text: str) -> bool:
-    """Short, a few words, not a finished sentence: reads like a headline."""
+    """Short, a few words, not a finished sentence: reads like a headline.
+
+    Not a headline: a block too long for one, or one whose first sentence
+    ended and a second went on (a lede that lost its final full stop).
+    """
     words = text.split()
     if len(text) > defaults.HEADLINE_MAX_CHARS_DEFAULT or SENTENCE_END.search(text):
+        return False
+    if len(words) > defaults.HEADLINE_MAX_WORDS_DEFAULT:
+        return False
+    if len(words) > defaults.HEADLINE_TWO_SENTENCES_WORDS_DEFAULT and SENTENCE_ENDS.search(text):
         return False
     if len(words) >= 4:
         return True
