@@ -57,6 +57,12 @@ PROSE_WEIGHT_MAX_DEFAULT = 80.0
 """A prose block weighs its words, up to this many."""
 EDGE_SENTENCES_DEFAULT = 2
 """Short sentences kept right before or after the run."""
+EDGE_RELATED_SENTENCES_DEFAULT = 4
+"""Beyond those, this many more short sentences after the run, each sharing words with the article."""
+EDGE_RELATED_OVERLAP_DEFAULT = 0.25
+"""The share of a short sentence's content words the article must have for it to extend the run."""
+EDGE_ANNOUNCE_MIN_WORDS_DEFAULT = 4
+"""A short block ending in a colon joins the run's edge only with this many words (a clause, not a label)."""
 HEAD_ZONE_DEFAULT = 6
 """The first blocks of the run, where bylines and dates are dropped."""
 TABLE_MIN_CELLS_DEFAULT = 8

@@ -235,13 +235,16 @@ def _heaviest_span(weights: Sequence[float], gaps: Sequence[float]) -> tuple[int
 
 
 def _edge_sentence(text: str, f: Features, cls: str) -> bool:
-    """A short block that reads like a sentence (may end or open the article)."""
+    """A short block that reads like a sentence (may end or open the article);
+    one ending in a colon only if it is a clause ("The minister said:"), not a
+    label ("Related:", "Read more:").
+    """
     return (
         cls in (SHORT, NEAR)
         and f.ends
         and f.stop != 0
         and f.title < 0.6
-        and not text.rstrip().endswith(":")
+        and (not text.rstrip().endswith(":") or f.words >= d.EDGE_ANNOUNCE_MIN_WORDS_DEFAULT)
         and not shapes.opens_like_byline(text)
     )
 
@@ -336,6 +339,15 @@ def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
         for _ in range(d.EDGE_SENTENCES_DEFAULT):
             if end < n and fixed[end] is None and _edge_sentence(texts[end], feats[end], classes[end]):
                 end += 1
+        # more short sentences, as long as each speaks of what the article does
+        vocabulary = set().union(*(shapes.content_words(texts[k]) for k in range(start, end)))
+        for _ in range(d.EDGE_RELATED_SENTENCES_DEFAULT):
+            if not (end < n and fixed[end] is None and _edge_sentence(texts[end], feats[end], classes[end])):
+                break
+            words = shapes.content_words(texts[end])
+            if not words or len(words & vocabulary) / len(words) < d.EDGE_RELATED_OVERLAP_DEFAULT:
+                break
+            end += 1
         if end > start and texts[end - 1].endswith((":", "：")):
             end = _announced_end(end, texts, fixed)
     return Run(start, end, tuple(weights))
@@ -409,6 +421,11 @@ def _inner_lists(m: Measures, run: Run, fixed: Sequence[str | None], out: list[V
         i = j
 
 
+def _prose_before(run: Run, i: int) -> int:
+    """Prose blocks of the run before block ``i``: past the lede, a date is the article's."""
+    return sum(1 for k in range(run.start, i) if run.weights[k] > 0)
+
+
 def name_drops(m: Measures, run: Run, fixed: Sequence[str | None]) -> list[Verdict]:
     """The verdict on every undecided block, given where the article is."""
     texts, feats, classes, n = m.texts, m.features, m.classes, len(m.texts)
@@ -422,7 +439,7 @@ def name_drops(m: Measures, run: Run, fixed: Sequence[str | None]) -> list[Verdi
             out[i] = ("boilerplate", "caption-with-credit")
         elif not run.start <= i < run.end:
             out[i] = _reason(text, f, cls)
-        elif i < run.start + d.HEAD_ZONE_DEFAULT and run.weights[i] <= 0:
+        elif i < run.start + d.HEAD_ZONE_DEFAULT and run.weights[i] <= 0 and _prose_before(run, i) <= 1:
             reason = _reason(text, f, cls)
             if reason[0] in ("byline", "timestamp"):
                 out[i] = reason
