@@ -28,6 +28,7 @@ class Config:
             statistics and neighbours (for sites with no profile).
         drop_related: drop a trailing run of unrelated headlines.
         drop_comments: drop a thread of reader comments after the article.
+        drop_gallery: drop a photo gallery's counters, controls and repeated captions.
         cut_glued_nags: cut a nag glued to the start of an article sentence.
         join_datelines: join a dateline alone on its line to the next paragraph.
         drop_other_script: drop a block in another script than the article.
@@ -44,6 +45,7 @@ class Config:
     statistical: bool = True
     drop_related: bool = True
     drop_comments: bool = True
+    drop_gallery: bool = True
     cut_glued_nags: bool = True
     join_datelines: bool = True
     drop_other_script: bool = True

@@ -6,7 +6,7 @@
    ``cut_glued_nags`` cuts a nag glued to an article sentence;
 2. the context passes of :data:`PASSES` (:mod:`.context`), in order:
    ``drop_other_script``, ``drop_related``, ``headline``, ``drop_comments``,
-   ``statistical``,
+   ``drop_gallery``, ``statistical``,
    ``duplicate``.
 
 As with ftfy's fixers, a pass has one name: the :class:`~..config.Config`
@@ -26,6 +26,7 @@ from pelican_newsclean.core.model import Block, Decision, Removal
 from . import context
 from .blocks import per_block
 from .comments import drop_comments
+from .gallery import drop_gallery
 from .phrases import PhraseRules
 from .profiles import Profile, ProfileError, load_profiles, profile_for_domain
 
@@ -59,6 +60,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("drop_related", context.drop_related),
     Pass("headline", context.headline, always=True),
     Pass("drop_comments", drop_comments),
+    Pass("drop_gallery", drop_gallery),
     Pass("statistical", context.statistical),
     Pass("duplicate", context.duplicate, always=True),
 )

@@ -112,3 +112,9 @@ THREAD_ARTICLE_WORDS_DEFAULT = 25
 """A thread counts only after this many words of the article's prose (a short post has comments too)."""
 THREAD_PROSE_WORDS_DEFAULT = 10
 """A block this long counts as prose: the article has begun before a thread, a heading opens it."""
+
+# --- the gallery pass ---
+GALLERY_NEAR_DEFAULT = 2
+"""A repeated block this many blocks or fewer from a gallery counter is the gallery's caption."""
+GALLERY_REPEAT_MIN_WORDS_DEFAULT = 4
+"""A caption printed again counts as repeated from this many words."""
