@@ -57,6 +57,14 @@ PROSE_WEIGHT_MAX_DEFAULT = 80.0
 """A prose block weighs its words, up to this many."""
 EDGE_SENTENCES_DEFAULT = 2
 """Short sentences kept right before or after the run."""
+LIST_ITEM_MAX_WORDS_DEFAULT = 25
+"""A list item announced by the article ("Ingredients:") is at most this many words."""
+LIST_ITEM_MAX_TITLE_DEFAULT = 0.5
+"""... and, unless a bullet or a quantity marks it, less than this share of capitalised words (no headline)."""
+LIST_MARKED_ITEM_MAX_TITLE_DEFAULT = 0.75
+"""... or, marked by a bullet or a quantity, less than this share."""
+LIST_MIN_ITEMS_DEFAULT = 2
+"""A list or a table attached to the article has at least this many items."""
 EDGE_RELATED_SENTENCES_DEFAULT = 4
 """Beyond those, this many more short sentences after the run, each sharing words with the article."""
 EDGE_RELATED_OVERLAP_DEFAULT = 0.25

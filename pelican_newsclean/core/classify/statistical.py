@@ -270,15 +270,52 @@ def _table_runs(texts: Sequence[str], feats: Sequence[Features], fixed: Sequence
     return runs
 
 
-def _announced_end(end: int, texts: Sequence[str], fixed: Sequence[str | None]) -> int:
+def _announced_end(end: int, m: Measures, fixed: Sequence[str | None]) -> int:
     """The article's last block announces what follows (it ends with a colon):
-    keep what follows up to the next block the rules dropped, or else to the
-    end of the numbered list that follows.
+    keep what follows up to the next block the rules dropped, or else the
+    list that follows (numbered, or items that read as no headline).
     """
+    texts = m.texts
     for j in range(end, len(texts)):
         if fixed[j] is not None and fixed[j] != KEEP:
             return j
-    return _numbered_list_end(end, texts)
+    return max(_numbered_list_end(end, texts), _item_list_end(end, m, fixed))
+
+
+_TABLE_ROW = re.compile(r"^\|.*\|.*\|\s*$")
+_ITEM_MARK = re.compile(r"^\s*(?:[-–•*·▪]|\d+(?:[.,/]\d+)?\s|[½¼¾⅓⅔])")
+
+
+def _list_item(text: str, f: Features) -> bool:
+    """A list item that is no headline: a table row, or a short item marked by a
+    bullet or a quantity, or in lower case ("1 large onion", "- salt to taste").
+    """
+    if _TABLE_ROW.match(text):
+        return True
+    return (
+        f.words <= d.LIST_ITEM_MAX_WORDS_DEFAULT
+        and f.sentences <= 1
+        and (
+            f.title < d.LIST_ITEM_MAX_TITLE_DEFAULT
+            or (bool(_ITEM_MARK.match(text)) and f.title < d.LIST_MARKED_ITEM_MAX_TITLE_DEFAULT)
+        )
+    )
+
+
+def _item_list_end(start: int, m: Measures, fixed: Sequence[str | None]) -> int:
+    """End of the run of list items from ``start`` on (``start`` when there is none)."""
+    j = start
+    while j < len(m.texts) and fixed[j] is None and _list_item(m.texts[j], m.features[j]):
+        j += 1
+    return j if j - start >= d.LIST_MIN_ITEMS_DEFAULT else start
+
+
+def _attached_table_end(end: int, m: Measures, fixed: Sequence[str | None]) -> int:
+    """A table right after the article (its rows ``| a | b |``) belongs to it."""
+    j = end
+    while j < len(m.texts) and fixed[j] is None and _TABLE_ROW.match(m.texts[j]):
+        j += 1
+    return j if j - end >= d.LIST_MIN_ITEMS_DEFAULT else end
 
 
 _ITEM = re.compile(r"^\s*(\d{1,3})\s*[).:]\s+\S")
@@ -312,12 +349,41 @@ class Run:
     weights: tuple[float, ...]
 
 
+def _edges(span: tuple[int, int], m: Measures, fixed: Sequence[str | None]) -> tuple[int, int]:
+    """The run grown over what stands at its edges: short sentences (more after
+    it when they speak of what the article does), an announced list, a table.
+    """
+    texts, feats, classes, n = m.texts, m.features, m.classes, len(m.texts)
+    start, end = span
+
+    def edge(i: int) -> bool:
+        return 0 <= i < n and fixed[i] is None and _edge_sentence(texts[i], feats[i], classes[i])
+
+    for _ in range(d.EDGE_SENTENCES_DEFAULT):
+        start -= edge(start - 1)
+    for _ in range(d.EDGE_SENTENCES_DEFAULT):
+        end += edge(end)
+    vocabulary = set().union(*(shapes.content_words(texts[k]) for k in range(start, end)))
+    for _ in range(d.EDGE_RELATED_SENTENCES_DEFAULT):
+        words = shapes.content_words(texts[end]) if edge(end) else set()
+        if not words or len(words & vocabulary) / len(words) < d.EDGE_RELATED_OVERLAP_DEFAULT:
+            break
+        end += 1
+    if end < n and fixed[end] is None and texts[end].endswith((":", "：")):  # "Ingredients:" and its list
+        listed = _item_list_end(end + 1, m, fixed)
+        end = listed if listed > end + 1 else end
+    if end > start and texts[end - 1].endswith((":", "：")):
+        end = _announced_end(end, m, fixed)
+    return start, _attached_table_end(end, m, fixed)
+
+
 def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
     """Where the article is: the run of prose, with short sentences at its
     edges and what its last block announces.
     """
     texts, feats, classes, n = m.texts, m.features, m.classes, len(m.texts)
-    weights, gaps = [], []
+    weights: list[float] = []
+    gaps: list[float] = []
     for cls, f, fx in zip(classes, feats, fixed, strict=False):
         prose = cls == GOOD and fx in (None, KEEP)
         weights.append(min(f.words, d.PROSE_WEIGHT_MAX_DEFAULT) if prose else 0.0)
@@ -327,29 +393,9 @@ def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
         for k in range(first, last):  # a table inside the article does not split it
             gaps[k] = 0.0
     span = _heaviest_span(weights, gaps)
-    start, end = span if span else (0, n)
-    if span:  # short sentences at the edges of the run
-        for _ in range(d.EDGE_SENTENCES_DEFAULT):
-            if (
-                start > 0
-                and fixed[start - 1] is None
-                and _edge_sentence(texts[start - 1], feats[start - 1], classes[start - 1])
-            ):
-                start -= 1
-        for _ in range(d.EDGE_SENTENCES_DEFAULT):
-            if end < n and fixed[end] is None and _edge_sentence(texts[end], feats[end], classes[end]):
-                end += 1
-        # more short sentences, as long as each speaks of what the article does
-        vocabulary = set().union(*(shapes.content_words(texts[k]) for k in range(start, end)))
-        for _ in range(d.EDGE_RELATED_SENTENCES_DEFAULT):
-            if not (end < n and fixed[end] is None and _edge_sentence(texts[end], feats[end], classes[end])):
-                break
-            words = shapes.content_words(texts[end])
-            if not words or len(words & vocabulary) / len(words) < d.EDGE_RELATED_OVERLAP_DEFAULT:
-                break
-            end += 1
-        if end > start and texts[end - 1].endswith((":", "：")):
-            end = _announced_end(end, texts, fixed)
+    if span is None:
+        return Run(0, n, tuple(weights))
+    start, end = _edges(span, m, fixed)
     return Run(start, end, tuple(weights))
 
 
