@@ -12,6 +12,8 @@ CAPTION_MAX_CHARS_DEFAULT = 600
 """A photo caption is shorter than this."""
 HEADLINE_MAX_CHARS_DEFAULT = 250
 """A headline is at most this long."""
+META_ITEM_MAX_WORDS_DEFAULT = 5
+"""A term in a "Tags: a, b, c" line is at most this many words."""
 HEADLINE_MAX_WORDS_DEFAULT = 25
 """A headline is at most this many words."""
 HEADLINE_TWO_SENTENCES_WORDS_DEFAULT = 15

@@ -159,7 +159,7 @@ _BYLINE = re.compile(
 _TIME = re.compile(
     r"(\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
     r"\b(am|pm|gmt|utc|est|edt|pst|pdt|cet|cest|bst|ist|kst|jst)\b|"
-    r"(?<!\d)\d++\s*(min|mins|minutes?|hours?|hrs?|days?|hari|jam|시간|분|일)\b)",
+    r"(?<!\d)\d++\s*(min|mins|minutes?|hours?|hrs?|days?)\s+ago\b|(?<!\d)\d++\s*(hari|jam|시간|분|일)\b)",
     re.IGNORECASE,
 )
 
@@ -170,7 +170,7 @@ def opens_like_byline(text: str) -> bool:
 
 
 def mentions_time(text: str) -> bool:
-    """A block that names a time, a date or a year, or "3 hours" (ago)."""
+    """A block that names a time, a date or a year, or "3 hours ago" (not a duration: "Prep time: 1 hour")."""
     return bool(_TIME.search(text))
 
 
@@ -194,6 +194,55 @@ def is_headline_like(text: str) -> bool:
         return True
     # Scripts without spaces: count characters instead.
     return len(words) < 4 and len(text) >= 12 and not text.isascii() and len(words) <= 2
+
+
+_META = re.compile(r"^(?P<label>[^\W\d_][\w .'’-]{0,24}?)\s*[:：]\s*(?P<rest>\S.*)$")
+_META_SEPARATORS = re.compile(r"\s*[,|•·;#]\s*")
+_META_LABELS = frozenset(
+    [
+        "tags",
+        "tagged",
+        "tagged with",
+        "filed under",
+        "filed in",
+        "labels",
+        "categories",
+        "category",
+        "posted in",
+        "topics",
+        "keywords",
+        "schlagwörter",
+        "schlagworte",
+        "étiquettes",
+        "mots-clés",
+        "etiquetas",
+        "temas",
+        "argomenti",
+        "tag",
+        "метки",
+        "теги",
+        "теги статьи",
+    ]
+)
+
+
+def is_meta_list(text: str) -> bool:
+    """A page's own index terms: "Tags: bans, halo 4, xbox", "Filed under: Banking".
+
+    The label is one of a few (tags, labels, filed under, categories...); a
+    list of terms under another label ("Prep time: 2 hours | Serves: 4") may be
+    the article's.
+
+    >>> is_meta_list("Tags: bans, commentary, sexism"), is_meta_list("Serves: 4 | Prep time: 2 hours")
+    (True, False)
+    """
+    m = _META.match(text)
+    if not m or SENTENCE_END.search(text):
+        return False
+    items = [item for item in _META_SEPARATORS.split(m["rest"]) if item]
+    if not items or any(len(item.split()) > defaults.META_ITEM_MAX_WORDS_DEFAULT for item in items):
+        return False
+    return " ".join(m["label"].lower().split()) in _META_LABELS
 
 
 def is_prose(text: str) -> bool:

@@ -476,10 +476,14 @@ def name_drops(m: Measures, run: Run, fixed: Sequence[str | None]) -> list[Verdi
     """The verdict on every undecided block, given where the article is."""
     texts, feats, classes, n = m.texts, m.features, m.classes, len(m.texts)
     out: list[Verdict] = [None] * n
+    prose = [k for k in range(run.start, run.end) if run.weights[k] > 0]
+    first_prose, last_prose = (prose[0], prose[-1]) if prose else (run.start, run.end)
     for i, (text, f, cls) in enumerate(zip(texts, feats, classes, strict=False)):
         if fixed[i] is not None:
             continue
-        if _is_credit(text, f):
+        if not first_prose <= i <= last_prose and shapes.is_meta_list(text):
+            out[i] = ("navigation", "meta-list")  # "Tags: ...", "Filed under: ..." at the article's edges
+        elif _is_credit(text, f):
             out[i] = ("boilerplate", "photo-credit")
         elif f.words <= d.CAPTION_MAX_WORDS_DEFAULT and shapes.ends_with_bracketed_credit(text):
             out[i] = ("boilerplate", "caption-with-credit")
