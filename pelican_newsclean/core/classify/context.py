@@ -103,13 +103,29 @@ def headline(decisions: list[Decision], context: Context) -> list[Decision]:
         if not d.kept or d.role in ("caption", "dateline"):
             continue
         text = d.kept_text
-        if d.role == "paragraph" and shapes.is_headline_like(text):
+        if d.role == "paragraph" and shapes.is_headline_like(text) and not _goes_on(decisions, i):
             decisions = list(decisions)
             decisions[i] = replace(d, role="title", rule="headline")
             break
         if not shapes.is_label(text):
             break
     return decisions
+
+
+def _goes_on(decisions: Sequence[Decision], i: int) -> bool:
+    """Whether the block at ``i`` is the start of the text rather than a headline above it.
+
+    It is when it ends in the middle of a clause (a comma, a colon), when the
+    next kept block carries on its sentence in lower case (a hard-wrapped
+    line), or when no paragraph would be left below it.
+    """
+    if decisions[i].kept_text.rstrip()[-1:] in _CLAUSE_GOES_ON:
+        return True
+    after = [d for d in decisions[i + 1 :] if d.kept and d.role == "paragraph"]
+    return not after or after[0].kept_text[:1].islower()
+
+
+_CLAUSE_GOES_ON = frozenset(",;:")
 
 
 def statistical(decisions: list[Decision], context: Context) -> list[Decision]:
