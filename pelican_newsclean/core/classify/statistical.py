@@ -270,6 +270,24 @@ def _table_runs(texts: Sequence[str], feats: Sequence[Features], fixed: Sequence
     return runs
 
 
+def _list_runs(texts: Sequence[str], feats: Sequence[Features], fixed: Sequence[str | None]) -> list[tuple[int, int]]:
+    """Runs [first, last) of undecided blocks that are one bulleted or numbered
+    list: every block marked, most of them items that read as no headline.
+    """
+    runs = []
+    i, n = 0, len(texts)
+    while i < n:
+        j = i
+        while j < n and fixed[j] is None and _ITEM_MARK.match(texts[j]):
+            j += 1
+        if j - i >= d.MARKED_LIST_MIN_ITEMS_DEFAULT:
+            items = sum(1 for k in range(i, j) if _list_item(texts[k], feats[k]))
+            if items >= d.LIST_MIN_ITEM_SHARE_DEFAULT * (j - i):
+                runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
 def _announced_end(end: int, m: Measures, fixed: Sequence[str | None]) -> int:
     """The article's last block announces what follows (it ends with a colon):
     keep what follows up to the next block the rules dropped, or else the
@@ -374,7 +392,20 @@ def _edges(span: tuple[int, int], m: Measures, fixed: Sequence[str | None]) -> t
         end = listed if listed > end + 1 else end
     if end > start and texts[end - 1].endswith((":", "：")):
         end = _announced_end(end, m, fixed)
+    end = max(end, _marked_list_end(end, m, fixed))
     return start, _attached_table_end(end, m, fixed)
+
+
+def _marked_list_end(start: int, m: Measures, fixed: Sequence[str | None]) -> int:
+    """End of a bulleted or numbered list that goes on from the article's last
+    block (``start`` when there is none): every item marked, none a headline.
+    """
+    j = start
+    while (
+        j < len(m.texts) and fixed[j] is None and _ITEM_MARK.match(m.texts[j]) and _list_item(m.texts[j], m.features[j])
+    ):
+        j += 1
+    return j if j - start >= d.MARKED_LIST_MIN_ITEMS_DEFAULT else start
 
 
 def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
@@ -389,8 +420,8 @@ def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
         weights.append(min(f.words, d.PROSE_WEIGHT_MAX_DEFAULT) if prose else 0.0)
         # a kept title or caption neither anchors the article nor splits it
         gaps.append(0.0 if prose or fx == KEEP else _gap_size(cls, f, fx))
-    for first, last in _table_runs(texts, feats, fixed):
-        for k in range(first, last):  # a table inside the article does not split it
+    for first, last in (*_table_runs(texts, feats, fixed), *_list_runs(texts, feats, fixed)):
+        for k in range(first, last):  # a table or a list inside the article does not split it
             gaps[k] = 0.0
     span = _heaviest_span(weights, gaps)
     if span is None:
