@@ -239,12 +239,17 @@ def _thread_of(
 
 def find_threads(texts: Sequence[str], article_begins: int) -> list[Thread]:
     """The comment threads among ``texts`` that start at or after block ``article_begins``."""
-    threads = []
+    threads: list[Thread] = []
     headers, repeated = _markers(texts)
     for chain in _chains(headers):
         thread = _thread_of(chain, repeated, texts, article_begins)
-        if thread is not None and thread.start >= article_begins:
-            threads.append(thread)
+        if thread is None or thread.start < article_begins:
+            continue
+        if threads and thread.start - threads[-1].end <= d.THREAD_MERGE_GAP_DEFAULT:
+            # what lies between two threads is a long comment of the one thread
+            thread = Thread(threads[-1].start, thread.end, threads[-1].headers + thread.headers)
+            threads.pop()
+        threads.append(thread)
     return threads
 
 

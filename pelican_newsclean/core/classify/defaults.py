@@ -85,6 +85,11 @@ LIST_ITEM_GAP_DEFAULT = 3
 """Blocks one numbered-list item may span (a link, a note under it)."""
 INNER_LIST_MIN_ITEMS_DEFAULT = 3
 """A headed list of this many headlines inside the article is a related-stories list."""
+MARKED_LIST_MIN_ITEMS_DEFAULT = 3
+"""A bulleted or numbered list has at least this many items: inside the article it does not
+split it, and one going on from the article's last block, none a headline, is the article's."""
+LIST_MIN_ITEM_SHARE_DEFAULT = 0.67
+"""...and this share of its items read as no headline (a list of teasers does not qualify)."""
 
 # --- statistical pass: naming what goes -----------------------------------------
 BYLINE_MAX_WORDS_DEFAULT = 12
@@ -106,6 +111,8 @@ THREAD_LIST_RUN_DEFAULT = 4
 """This many dated lines in a row are a list (an archive, tour dates), not comment headers."""
 THREAD_GAP_DEFAULT = 12
 """Comment headers at most this many blocks apart belong to one thread."""
+THREAD_MERGE_GAP_DEFAULT = 36
+"""Two threads at most this many blocks apart are one, with a long comment between them."""
 THREAD_BODY_MIN_WORDS_DEFAULT = 2
 """A comment's text between two headers is at least this many words."""
 THREAD_MIN_COMMENTS_DEFAULT = 3
