@@ -41,6 +41,10 @@ GOOD_LONG_WORDS_DEFAULT = 20
 """...and one this long counts as prose with fewer stop words, if it ends like a sentence."""
 GOOD_NO_STOPLIST_WORDS_DEFAULT = 15
 """Without a stop list for the language, prose is this long and holds a sentence."""
+MARKUP_MIN_TAGS_DEFAULT = 4
+"""A block showing at least this many HTML tags as text..."""
+MARKUP_MIN_SHARE_DEFAULT = 0.4
+"""...which make up this share of its characters, is markup, not prose."""
 REFERENCE_MIN_WORDS_DEFAULT = 15
 """The document's typical stop-word share is measured on blocks at least this long..."""
 REFERENCE_QUANTILE_DEFAULT = 0.75

@@ -130,6 +130,19 @@ def _wrapped_paragraphs(texts: Sequence[str]) -> list[tuple[int, int]]:
     return runs
 
 
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")
+
+
+def shows_markup(text: str) -> bool:
+    """A block that is mostly HTML tags printed as text (a form's list of the
+    tags it allows, a code sample): furniture, however many words it has.
+    """
+    if text.count("<") < d.MARKUP_MIN_TAGS_DEFAULT:
+        return False
+    tags = _TAG.findall(text)
+    return len(tags) >= d.MARKUP_MIN_TAGS_DEFAULT and sum(map(len, tags)) >= d.MARKUP_MIN_SHARE_DEFAULT * len(text)
+
+
 def _reference_density(feats: Sequence[Features]) -> float:
     """Typical stop-word share of this document's longer blocks."""
     dens = sorted(f.stop for f in feats if f.words >= d.REFERENCE_MIN_WORDS_DEFAULT and f.stop >= 0)
@@ -157,7 +170,7 @@ def measure(texts: Sequence[str]) -> Measures:
     stops = stoplists().get(language, frozenset())
     feats = [features(t, language, stops) for t in texts]
     ref = _reference_density(feats)
-    classes = [block_class(f, ref) for f in feats]
+    classes = [BAD if shows_markup(t) else block_class(f, ref) for t, f in zip(texts, feats, strict=True)]
     for first, last in _wrapped_paragraphs(texts):
         whole = features(" ".join(texts[first:last]), language, stops)
         cls = block_class(whole, ref)
