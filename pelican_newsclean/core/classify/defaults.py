@@ -90,8 +90,7 @@ LIST_ITEM_GAP_DEFAULT = 3
 INNER_LIST_MIN_ITEMS_DEFAULT = 3
 """A headed list of this many headlines inside the article is a related-stories list."""
 MARKED_LIST_MIN_ITEMS_DEFAULT = 3
-"""A bulleted or numbered list has at least this many items: inside the article it does not
-split it, and one going on from the article's last block, none a headline, is the article's."""
+"""A bulleted or numbered list of at least this many items inside the article does not split it..."""
 LIST_MIN_ITEM_SHARE_DEFAULT = 0.67
 """...and this share of its items read as no headline (a list of teasers does not qualify)."""
 

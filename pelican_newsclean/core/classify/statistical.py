@@ -405,20 +405,7 @@ def _edges(span: tuple[int, int], m: Measures, fixed: Sequence[str | None]) -> t
         end = listed if listed > end + 1 else end
     if end > start and texts[end - 1].endswith((":", "：")):
         end = _announced_end(end, m, fixed)
-    end = max(end, _marked_list_end(end, m, fixed))
     return start, _attached_table_end(end, m, fixed)
-
-
-def _marked_list_end(start: int, m: Measures, fixed: Sequence[str | None]) -> int:
-    """End of a bulleted or numbered list that goes on from the article's last
-    block (``start`` when there is none): every item marked, none a headline.
-    """
-    j = start
-    while (
-        j < len(m.texts) and fixed[j] is None and _ITEM_MARK.match(m.texts[j]) and _list_item(m.texts[j], m.features[j])
-    ):
-        j += 1
-    return j if j - start >= d.MARKED_LIST_MIN_ITEMS_DEFAULT else start
 
 
 def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
