@@ -15,9 +15,10 @@ bigrams as rounded log-probabilities in tenths of a nat:
   stands for a word boundary).
 
 The profiles were counted over text normalised by langdetect (kana to one
-hiragana and one katakana, Han to 126 classes of related characters,
-Vietnamese tone-marked vowels to one letter); the classes are shipped as
-``han_classes`` so the model normalises text the same way. The output is
+hiragana and one katakana, some Han to classes of related characters,
+Vietnamese tone-marked vowels to one letter); the model normalises text the
+same way, but for Han: a Han character a language's table does not keep
+gets that language's ``han``, a little below its rarest kept one. The output is
 deterministic: the same profiles give the same file, byte for byte.
 """
 
@@ -29,7 +30,6 @@ import math
 from pathlib import Path
 
 import langdetect
-from langdetect.utils.ngram import NGram
 
 PROFILES = Path(langdetect.__file__).parent / "profiles"
 OUT = Path(__file__).resolve().parent.parent / "pelican_newsclean" / "data" / "charlm.json"
@@ -50,7 +50,9 @@ def lower(gram: str) -> str:
     return gram.lower() if len(gram.lower()) == len(gram) else gram
 
 
-def expected(uni: dict[str, int], bigrams: dict[str, int], counts: Counter[str], letters: Counter[str]) -> float:
+def expected(
+    uni: dict[str, int], bigrams: dict[str, int], counts: Counter[str], letters: Counter[str], han: int | None
+) -> float:
     """The mean log-probability per bigram the kept tables give the language's own text.
 
     It is scored as ``charlm`` scores text (a kept bigram, else the next
@@ -67,8 +69,13 @@ def expected(uni: dict[str, int], bigrams: dict[str, int], counts: Counter[str],
     n_letters = sum(letters.values())
     space = firsts[" "] / sum(firsts.values())
     unseen = space * BOUNDARY + (1 - space) * sum(
-        count / n_letters * (uni[ch] / 10 + BACKOFF if ch in uni else UNKNOWN) for ch, count in letters.items()
+        count
+        / n_letters
+        * (lp / 10 + BACKOFF if (lp := uni.get(ch, han if "\u3400" <= ch <= "\u9fff" else None)) else UNKNOWN)
+        for ch, count in letters.items()
     )
+    if han is not None:  # Han bigrams are too many for the profiles: text gets the letters' own odds
+        return unseen
     n_firsts = sum(firsts.values())
     total = 0.0
     for a, a_count in firsts.items():
@@ -113,14 +120,13 @@ def main() -> None:
             for gram, count in sorted(bi.items(), key=lambda item: (-item[1], item[0]))[:BIGRAMS_MAX]
             if all(ch == " " or ch in keep for ch in gram)
         }
-        languages[path.name] = {"uni": keep, "bi": bigrams, "mean": round(10 * expected(keep, bigrams, bi, uni))}
-    han_classes = sorted(
-        {"".join(sorted(v for v, r in NGram.CJK_MAP.items() if r == rep)) + rep for rep in set(NGram.CJK_MAP.values())}
-    )
+        kept_han = [lp for ch, lp in keep.items() if "\u3400" <= ch <= "\u9fff"]
+        han = min(kept_han) - 10 if kept_han else None  # a Han character not kept: rarer than the rarest kept
+        mean = round(10 * expected(keep, bigrams, bi, uni, han))
+        languages[path.name] = {"uni": keep, "bi": bigrams, "mean": mean} | ({"han": han} if han else {})
     model = {
         "source": "langdetect 1.0.9 language profiles (Apache-2.0), 1- and 2-grams; tools/build_charlm.py",
         "scale": 10,
-        "han_classes": [cls[-1] + cls[:-1].replace(cls[-1], "") for cls in han_classes],
         "languages": languages,
     }
     text = json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

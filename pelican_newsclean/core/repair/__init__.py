@@ -3,8 +3,10 @@
 Three repairs, in this order (:data:`REPAIRS`), each reported as a
 :class:`~pelican_newsclean.core.model.Repair` of its kind:
 
-- ``legacy-encoding`` (:mod:`.legacy`): GBK, Big5, Shift-JIS, EUC-KR or
-  cp1251 read by a mixed decoder;
+- ``legacy-encoding`` (:mod:`.legacy`, on :mod:`.chains`): text in one
+  encoding shown as another (GBK, Big5, EUC-KR, Shift-JIS, cp1251... read as
+  Latin-1, UTF-8 shown through cp1251 or Mac Roman, two layers of it), found
+  per damaged segment and ranked by a character language model (:mod:`.charlm`);
 - ``ftfy`` (:mod:`.mojibake`): UTF-8 mojibake, entities, control characters, NFC;
 - ``whitespace`` (:mod:`.spaces`): no-break spaces to spaces, zero-width junk dropped.
 
@@ -19,13 +21,14 @@ import re
 
 from pelican_newsclean.core.model import Repair
 
-from .legacy import SIGNATURE, fix_legacy_encoding
+from .legacy import SIGNATURE, explain_legacy_encoding, fix_legacy_encoding
 from .mojibake import FTFY_CONFIG, fix_mojibake, looks_bad
 from .spaces import normalize_spaces
 
 __all__ = [
     "FTFY_CONFIG",
     "REPAIRS",
+    "explain_line",
     "fix_legacy_encoding",
     "fix_mojibake",
     "looks_bad",
@@ -41,7 +44,7 @@ MAX_ROUNDS_DEFAULT = 3
 
 
 def _legacy_if_signed(text: str) -> str | None:
-    """The legacy-encoding repair, tried only on text with its signature (two high Latin-1 chars)."""
+    """The legacy-encoding repair, tried only on text with its signature (two suspect characters in a row)."""
     return fix_legacy_encoding(text) if SIGNATURE.search(text) else None
 
 
@@ -89,6 +92,25 @@ def repair_line(text: str, line: int | None = None) -> tuple[str, tuple[Repair, 
         if not changed or text.isascii():
             break
     return text, tuple(repairs)
+
+
+def explain_line(text: str) -> list[tuple[str, str, str]]:
+    """How :func:`repair_line` repairs ``text``: (kind, before, after or the chain of damage) per step.
+
+    For a ``legacy-encoding`` repair the third item names the chain, outermost damage first.
+
+    >>> explain_line("Ïðèâåò, ìèð! CafÃ©")
+    [('legacy-encoding', 'Ïðèâåò, ìèð!', 'cp1251 shown as sloppy-cp1252'), ('ftfy', 'CafÃ©', 'Café')]
+    """
+    steps: list[tuple[str, str, str]] = []
+    current = text
+    for repair in repair_line(text)[1]:
+        if repair.kind == "legacy-encoding":
+            steps += [("legacy-encoding", before, chain) for before, _, chain in explain_legacy_encoding(current)]
+        else:
+            steps.append((repair.kind, repair.before, repair.after))
+        current = current.replace(repair.before, repair.after, 1)
+    return steps
 
 
 def repair_text(text: str) -> tuple[str, tuple[Repair, ...]]:

@@ -36,6 +36,28 @@ BOUNDARY_LOG_PROB_DEFAULT = -1.8
 """The log-probability of a word boundary after a letter, when the bigram was not kept."""
 
 
+RARE_HAN_DEFAULT = -2.0
+"""Added to the log-probability of a Han character the model does not keep and no legacy
+standard counts among its commonest (see :func:`common_han`)."""
+
+
+@lru_cache(maxsize=65536)
+def common_han(ch: str) -> bool:
+    """Whether ``ch`` is a Han character of the commonest level of GB2312, Big5 or JIS X 0208.
+
+    Those standards order their characters by use (GB2312's level 1 holds 3755, Big5's 5401,
+    JIS X 0208's 2965): a fact of the encodings that complements the profiles' few hundred.
+
+    >>> common_han("麻"), common_han("鶹")
+    (True, False)
+    """
+    for codec, low, high in (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6), ("cp932", 0x88, 0x98)):
+        raw = ch.encode(codec, "ignore")
+        if len(raw) == 2 and low <= raw[0] <= high:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Language:
     """One language's model: log-probabilities of characters and of bigrams (next given previous)."""
@@ -44,15 +66,15 @@ class Language:
     uni: dict[str, float]
     bi: dict[str, float]
     mean: float  # what the language's own text scores, per bigram
+    han: float | None  # the log-probability of a Han character not in uni (None: the language writes none)
 
 
 @dataclass(frozen=True)
 class Model:
-    """The languages, which languages write each character, and the Han classes."""
+    """The languages, and which languages write each character."""
 
     languages: tuple[Language, ...]
     writers: dict[str, tuple[int, ...]]
-    han: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +88,7 @@ def model() -> Model:
             {ch: lp / scale for ch, lp in tables["uni"].items()},
             {gram: lp / scale for gram, lp in tables["bi"].items()},
             tables["mean"] / scale,
+            tables["han"] / scale if "han" in tables else None,
         )
         for name, tables in sorted(raw["languages"].items())
     )
@@ -73,13 +96,14 @@ def model() -> Model:
     for i, language in enumerate(languages):
         for ch in language.uni:
             writers.setdefault(ch, []).append(i)
-    han = {ch: cls[0] for cls in raw["han_classes"] for ch in cls}
-    return Model(languages, {ch: tuple(ids) for ch, ids in writers.items()}, han)
+    # any Han character: the languages written with Han
+    writers["\u4e00"] = [i for i, language in enumerate(languages) if language.han is not None]
+    return Model(languages, {ch: tuple(ids) for ch, ids in writers.items()})
 
 
 @lru_cache(maxsize=65536)
 def normalize_char(ch: str) -> str:  # noqa: PLR0911 - one case per kind of character
-    """``ch`` as the model sees it: a letter (lower case, or its class), a word boundary " ", or :data:`ODD`.
+    """``ch`` as the model sees it: a letter (lower case), a word boundary " ", or :data:`ODD`.
 
     >>> [normalize_char(c) for c in "Ab1,é©あカ"]
     ['a', 'b', ' ', ' ', 'é', '\\x00', 'あ', 'ア']
@@ -94,8 +118,6 @@ def normalize_char(ch: str) -> str:  # noqa: PLR0911 - one case per kind of char
     if category[0] == "L":
         if "\u1ea0" <= ch <= "\u1eff":
             return "\u1ec3"  # Vietnamese vowels with tone marks, as the profiles count them
-        if "\u4e00" <= ch <= "\u9fff":
-            return model().han.get(ch, ch)
         low = ch.lower()
         return {"ș": "ş", "ț": "ţ", "ی": "ي"}.get(low, low) if len(low) == 1 else ch
     if category[0] == "M":
@@ -130,8 +152,12 @@ def _language_score(language: Language, text: str) -> float:
         if lp is None:
             if b == " ":
                 lp = BOUNDARY_LOG_PROB_DEFAULT if a in uni else UNKNOWN_LOG_PROB_DEFAULT
+            elif b in uni:
+                lp = uni[b] + BACKOFF_DEFAULT
+            elif language.han is not None and "\u3400" <= b <= "\u9fff":
+                lp = language.han + BACKOFF_DEFAULT + (0.0 if common_han(b) else RARE_HAN_DEFAULT)
             else:
-                lp = uni.get(b, UNKNOWN_LOG_PROB_DEFAULT) + BACKOFF_DEFAULT
+                lp = UNKNOWN_LOG_PROB_DEFAULT + BACKOFF_DEFAULT
         total += lp
     return total / max(1, len(text) - 1)
 
@@ -152,7 +178,7 @@ def best_language(text: str) -> tuple[str | None, float]:
     found = model()
     votes: dict[int, int] = {}
     for ch in set(norm):
-        for i in found.writers.get(ch, ()):
+        for i in found.writers.get("\u4e00" if "\u3400" <= ch <= "\u9fff" else ch, ()):
             votes[i] = votes.get(i, 0) + 1
     if not votes:  # nothing any language writes: every language fares as badly
         return None, _language_score(found.languages[0], norm) - found.languages[0].mean
@@ -169,3 +195,28 @@ def best_language(text: str) -> tuple[str | None, float]:
 def score(text: str) -> float:
     """:func:`best_language`'s score alone: higher reads more like text."""
     return best_language(text)[1]
+
+
+@lru_cache(maxsize=65536)
+def char_log_prob(ch: str) -> float:
+    """The log-probability of ``ch`` in the language that writes it most (a word boundary is 0.0).
+
+    >>> char_log_prob("е") > char_log_prob("Ã") > char_log_prob("ђ")
+    True
+    """
+    norm = normalize_char(ch)
+    if norm == " ":
+        return 0.0
+    if norm == ODD:
+        return ODD_LOG_PROB_DEFAULT
+    found = model()
+    han = "\u3400" <= norm <= "\u9fff"
+    best = UNKNOWN_LOG_PROB_DEFAULT
+    for i in found.writers.get("\u4e00" if han else norm, ()):
+        language = found.languages[i]
+        lp = language.uni.get(norm)
+        if lp is None and han and language.han is not None:
+            lp = language.han + (0.0 if common_han(norm) else RARE_HAN_DEFAULT)
+        if lp is not None and lp > best:
+            best = lp
+    return best

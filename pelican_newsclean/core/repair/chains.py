@@ -1,0 +1,597 @@
+"""Mojibake of any common kind: a search over chains of (shown as, really) codecs.
+
+Text is damaged when its bytes, in one encoding, are shown as another (UTF-8
+shown as cp1252 gives "cafÃ©"; GBK shown as Latin-1 gives "¹úÎñÔº"), and
+sometimes twice. For each damaged *segment* of a line (a run of words with
+suspect characters; the rest of the line stays as it is) every chain of
+:data:`CHAINS` is tried: the segment encoded as it was shown, decoded as what
+it really was, with the lossy steps that damage often takes along:
+
+- a byte the display dropped (cp1252's undefined 0x81, 0x8D, 0x8F, 0x90,
+  0x9D; a soft hyphen 0xAD stripped later), put back;
+- curly quotes (cp1252's 0x91-0x94) straightened to ' and ", curled again;
+- the *mixed* form: UTF-8 mojibake fixed where a fixer saw it (ftfy) and
+  left elsewhere, so that a character may be one byte or its UTF-8.
+
+Candidates are ranked by the character language model (:mod:`.charlm`) plus
+a prior per chain (:attr:`Chain.prior`), and the best is accepted only with
+enough evidence (:func:`_acceptable`): when unsure, the text stays as it is.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from functools import lru_cache
+import itertools
+import re
+import unicodedata
+
+import ftfy
+from ftfy.badness import is_bad
+
+from pelican_newsclean.core.scripts import CJK, letter_script
+
+from .charlm import ODD_LOG_PROB_DEFAULT, best_language, char_log_prob
+from .mojibake import FTFY_CONFIG
+
+SLOPPY = "sloppy-cp1252"
+"""A display that shows a byte as cp1252 where cp1252 defines it, as Latin-1 elsewhere."""
+
+_CP1252 = {ch: b for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", "ignore"))}
+_TO_LATIN1 = str.maketrans({ch: chr(b) for ch, b in _CP1252.items()})
+_CP1252_UNDEFINED = b"\x81\x8d\x8f\x90\x9d"
+_SOFT_HYPHEN = b"\xad"
+
+MIN_SUSPECTS_DEFAULT = 3
+"""Suspect characters a line must have before any repair is tried (and the chain must undo)."""
+
+MARGIN_DEFAULT = 1.2
+"""How much better (language-model score plus prior) a repair must read than the text it replaces."""
+
+ORIGINAL_MAX_DEFAULT = -1.2
+"""A segment that reads this well as it is (relative score) is not mojibake."""
+
+CANDIDATE_MIN_DEFAULT = -3.5
+"""A repair must read at least this well (relative score)."""
+
+LETTERS_ORIGINAL_MAX_DEFAULT = -4.0
+"""A segment of Latin letters only reads at most this well if it is mojibake of another script."""
+
+LETTERS_CANDIDATE_MIN_DEFAULT = -1.5
+"""...and its repair reads at least this well."""
+
+MIXED_ORIGINAL_DEFAULT = -5.0
+"""The score, at best, of a segment whose words mix Latin-1 letters with another script's."""
+
+FTFY_PREFERRED_DEFAULT = 0.3
+"""ftfy's own reading of a line wins unless ours reads this much better: ftfy's repair is the tested one."""
+
+WORD_SUSPECTS_DEFAULT = 4
+"""Suspect characters a word needs to be repaired on its own, apart from its damaged neighbours."""
+
+MAX_SEGMENT_DEFAULT = 400
+"""Characters in one damaged segment, at most (the lossy search stays linear)."""
+
+BEAM_DEFAULT = 6
+"""Partial decodings kept at each character by the lossy search."""
+
+
+@dataclass(frozen=True)
+class Chain:
+    """One way text was damaged: bytes in ``true`` shown as ``shown``, and how that lost bytes.
+
+    ``prior`` is the log-odds of this damage against the commonest kind
+    (UTF-8 shown as cp1252): rarer chains must read that much better.
+    """
+
+    shown: str
+    true: str
+    prior: float = 0.0
+    lossy: bool = False  # the display may have dropped bytes or straightened quotes
+    mixed: bool = False  # a fixer decoded some of the UTF-8 in it
+
+    def describe(self) -> str:
+        """The chain in words: "gbk shown as sloppy-cp1252"."""
+        return f"{self.true} shown as {self.shown}"
+
+
+CHAINS: tuple[Chain, ...] = (
+    Chain(SLOPPY, "utf-8", 0.0, lossy=True),
+    Chain(SLOPPY, "gbk", -0.3, lossy=True, mixed=True),
+    Chain(SLOPPY, "big5", -0.4, lossy=True, mixed=True),
+    Chain(SLOPPY, "euc_kr", -0.3, lossy=True, mixed=True),
+    Chain(SLOPPY, "shift_jis", -0.4, lossy=True, mixed=True),
+    Chain(SLOPPY, "euc_jp", -0.5, lossy=True, mixed=True),
+    Chain(SLOPPY, "cp1251", -0.3, mixed=True),
+    Chain(SLOPPY, "koi8_r", -0.6),
+    Chain(SLOPPY, "cp1253", -0.5),
+    Chain(SLOPPY, "cp1256", -0.5),
+    Chain(SLOPPY, "cp1250", -0.6),
+    Chain(SLOPPY, "cp850", -0.8),
+    Chain(SLOPPY, "mac_roman", -0.8),
+    Chain(SLOPPY, "cp874", -0.6),
+    Chain("cp1251", "utf-8", -0.2),
+    Chain("cp1253", "utf-8", -0.4),
+    Chain("cp1256", "utf-8", -0.4),
+    Chain("cp874", "utf-8", -0.4, lossy=True),
+    Chain("mac_roman", "utf-8", -0.6),
+    Chain("cp437", "utf-8", -0.6),
+    Chain("cp850", "utf-8", -0.7),
+    Chain("cp1250", "utf-8", -0.5),
+)
+"""The candidate set: (shown as, really) with its prior. Each chain may follow
+another that ended in UTF-8 (two layers: UTF-8 shown as cp1252, saved as
+UTF-8, shown as cp1251), at the sum of their priors and :data:`LAYER_PRIOR_DEFAULT`."""
+
+LAYER_PRIOR_DEFAULT = -0.6
+"""The prior of a second layer of damage."""
+
+LOSSY_COST_DEFAULT = 1.5
+"""The cost (in log-probability of the decoded characters) of one byte put back or one quote curled."""
+
+FLIP_COST_DEFAULT = 2.0
+"""The cost, in the mixed form, of reading a Latin-1 character as the UTF-8 of two bytes."""
+
+PUNCTUATION_COST_DEFAULT = 5.0
+"""The cost, in the lossy search, of a non-ASCII punctuation mark or space (about that of a rare letter)."""
+
+UTF8_PAIR_COST_DEFAULT = 2.5
+"""The cost, in the mixed form, of two bytes read alone that make a UTF-8 pair (a mixer may have missed it)."""
+
+ASCII_COST_DEFAULT = 3.0
+"""The cost, in the lossy search, of an ASCII character: a decoding that splits a double-byte
+character into a symbol and an ASCII one is not cheaper than the character."""
+
+AMBIGUITY_DEFAULT = 1.0
+"""The lossy search gives up when two decodings cost less apart than this: it is a guess."""
+
+
+_CODEC_CHARS = {
+    chain.shown: "".join(
+        ch
+        for b in range(0x80, 0x100)
+        if (ch := bytes([b]).decode(chain.shown if chain.shown != SLOPPY else "latin-1", "ignore"))
+    )
+    for chain in CHAINS
+}
+_TYPOGRAPHY = "“”‘’–—…•\u00a0"  # at home in any text: no evidence of damage on their own
+_SUSPECT_CHARS = "".join(sorted({*"".join(_CODEC_CHARS.values()), *_CP1252} - set(_TYPOGRAPHY)))
+
+# The C-speed gate: two characters that a display of high bytes shows, in a row;
+# escape-less ISO-2022-JP; nothing else enters the search.
+SIGNATURE = re.compile(f"[{re.escape(_SUSPECT_CHARS)}]{{2}}|\\$[B@][\x21-\x7e]{{2}}")
+_ISO2022 = re.compile(r"\$([B@])((?:[\x21-\x7e][\x21-\x7e])+?)\(([BJ])")
+_TOKEN = re.compile(r"\S+")
+_HAS_SUSPECT = re.compile(f"[{re.escape(_SUSPECT_CHARS)}]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_CJK_PUNCTUATION = "，。、；：？！（）「」『』《》【】〈〉…—·“”‘’\u3000"
+_NEUTRAL = "°±×÷№℃‰€¥£￥○●◎◇◆□■△▲▽▼☆★※→←↑↓©®™§¶"  # symbols at home in text of any script
+
+
+@dataclass(frozen=True)
+class Found:
+    """A repair of one segment: where, what it becomes, by which chains, and how it scored."""
+
+    start: int
+    end: int
+    before: str
+    text: str
+    chains: tuple[Chain, ...]
+    score: float
+
+
+def _encode(text: str, shown: str) -> bytes | None:
+    """The bytes that ``shown`` displays as ``text``, or None."""
+    try:
+        if shown == SLOPPY:
+            return text.translate(_TO_LATIN1).encode("latin-1")
+        return text.encode(shown)
+    except UnicodeEncodeError:
+        return None
+
+
+def _decode(raw: bytes, true: str) -> str | None:
+    try:
+        return raw.decode(true)
+    except UnicodeDecodeError:
+        return None
+
+
+@lru_cache(maxsize=262144)
+def _feed(true: str, pending: bytes, byte: int) -> tuple[str, bytes] | None:
+    """One more byte for a strict decoder of ``true`` holding ``pending``:
+    the character it completes ("" if none yet) and the bytes then pending,
+    or None if no character can start so.
+    """
+    raw = pending + bytes((byte,))
+    try:
+        got = raw.decode(true)
+    except UnicodeDecodeError:
+        pass
+    else:
+        if len(got) == 1:
+            return got, b""
+        return None
+    if len(raw) >= 4:
+        return None
+    try:
+        return ("", raw) if codecs.getincrementaldecoder(true)().decode(raw, final=False) == "" else None
+    except UnicodeDecodeError:
+        return None
+
+
+@lru_cache(maxsize=65536)
+def _char_cost(ch: str) -> float:
+    """How unlikely ``ch`` is as a character of text, as the lossy search compares decodings."""
+    if ch < "\x80":
+        return ASCII_COST_DEFAULT
+    category = unicodedata.category(ch)
+    if "\uff61" <= ch <= "\uff9f" or category[0] == "C":  # halfwidth katakana, controls
+        return -ODD_LOG_PROB_DEFAULT
+    if ch in _CJK_PUNCTUATION:
+        return PUNCTUATION_COST_DEFAULT - 2.0
+    if category[0] in "PZS":
+        if "\uff01" <= ch <= "\uff60" or (category[0] == "S" and ch not in _NEUTRAL):
+            return -ODD_LOG_PROB_DEFAULT
+        return PUNCTUATION_COST_DEFAULT
+    return -char_log_prob(ch)
+
+
+def _readings(ch: str, chain: Chain) -> list[tuple[bytes, float]]:
+    """The bytes ``ch`` may stand for under ``chain``, each with its cost."""
+    one = _encode(ch, chain.shown)
+    out = [(one, 0.0)] if one is not None else []
+    if chain.mixed and ch >= "\x80" and ch != "\ufffd":  # a replacement character was no byte
+        utf8 = ch.encode("utf-8", "surrogatepass")
+        out.append((utf8, FLIP_COST_DEFAULT if one is not None else 0.0))
+    if chain.lossy and chain.true == "utf-8" and ch in "'\"":
+        out += [(bytes((b,)), LOSSY_COST_DEFAULT) for b in (b"\x91\x92" if ch == "'" else b"\x93\x94")]
+    return out
+
+
+@lru_cache(maxsize=262144)
+def _advance(true: str, pending: bytes, raw: bytes) -> tuple[bytes, str, float] | None:
+    """Bytes ``raw`` fed to a strict decoder of ``true`` holding ``pending``: the bytes then
+    pending, the characters completed and their cost, or None if the bytes cannot follow.
+    """
+    state, got, cost = pending, "", 0.0
+    for byte in raw:
+        step = _feed(true, state, byte)
+        if step is None:
+            return None
+        char, state = step
+        if char:
+            got += char
+            cost += _char_cost(char)
+    return state, got, cost
+
+
+def _lossy_decode(text: str, chain: Chain) -> str | None:
+    """The likeliest decoding of ``text`` under ``chain`` with bytes put back, quotes curled or (mixed)
+    characters read as their UTF-8: a beam search over the states of a strict decoder.
+    """
+    inserts = (_CP1252_UNDEFINED + _SOFT_HYPHEN) if chain.shown == SLOPPY else b"\xdb\xdc\xdd\xde\xfc\xfd\xfe\xff"
+    # state: (bytes pending in the decoder, the last byte if it was read alone in the mixed form)
+    beam: dict[tuple[bytes, int], list[tuple[float, str]]] = {(b"", -1): [(0.0, "")]}
+    for ch in text:
+        readings = _readings(ch, chain)
+        if not readings:
+            return None
+        options = [(raw, c, raw) for raw, c in readings]
+        if chain.lossy:
+            options += [(bytes((b,)) + raw, c + LOSSY_COST_DEFAULT, raw) for b in inserts for raw, c in readings]
+        after: dict[tuple[bytes, int], list[tuple[float, str]]] = {}
+        for (pending, last), paths in beam.items():
+            for raw, extra, read in options:
+                alone = read[0] if chain.mixed and len(read) == 1 and read[0] >= 0x80 else -1
+                if 0xC2 <= last <= 0xDF and 0x80 <= alone <= 0xBF:
+                    extra += UTF8_PAIR_COST_DEFAULT  # a mixer that decodes UTF-8 would have decoded these two
+                fed = _advance(chain.true, pending, raw)
+                if fed is None:
+                    continue
+                state, got, got_cost = fed
+                kept = after.setdefault((state, alone), [])
+                for cost, out in paths:
+                    done = out + got
+                    if all(done != other for _, other in kept):
+                        kept.append((cost + extra + got_cost, done))
+                        kept.sort()
+                        del kept[2:]
+        if not after:
+            return None
+        beam = dict(sorted(after.items(), key=lambda item: item[1][0][0])[:BEAM_DEFAULT])
+    ends = sorted(path for (pending, _), paths in beam.items() if not pending for path in paths)
+    if not ends or (len(ends) > 1 and ends[1][0] - ends[0][0] < AMBIGUITY_DEFAULT):
+        return None
+    return ends[0][1]
+
+
+def decode_chain(text: str, chain: Chain) -> str | None:
+    """``text`` decoded under ``chain``: strictly if its bytes decode, else by the lossy search, or None.
+
+    >>> decode_chain("Ã©tÃ©", CHAINS[0]), decode_chain("Ã tÃ©", CHAINS[0])
+    ('été', None)
+    """
+    return _decode_chain(text, chain)[0]
+
+
+def _decode_chain(text: str, chain: Chain) -> tuple[str | None, bool]:
+    """:func:`decode_chain`, and whether the lossy search made it."""
+    raw = _encode(text, chain.shown)
+    if raw is not None:
+        got = _decode(raw, chain.true)
+        if got is not None or not chain.lossy:
+            return got, False
+    elif not chain.mixed:
+        return None, False
+    got = _lossy_decode(text, chain)
+    if got is not None and not any(ch > "\x7f" and ch.isalpha() for ch in got):
+        return None, True  # bytes put back to make punctuation alone: a guess
+    return got, True
+
+
+def _suspects(text: str) -> int:
+    return len(_HAS_SUSPECT.findall(text))
+
+
+def _segments(line: str) -> list[tuple[int, int]]:
+    """Spans of runs of words with suspect characters, with the words without letters between them."""
+    spans: list[tuple[int, int]] = []
+    open_span: tuple[int, int] | None = None
+    last_suspect_end = -1
+    for match in _TOKEN.finditer(line):
+        word = match[0]
+        if _HAS_SUSPECT.search(word):
+            open_span = (match.start() if open_span is None else open_span[0], match.end())
+            last_suspect_end = match.end()
+        elif word.isascii() and _ASCII_LETTER.search(word) is None and open_span is not None:
+            continue  # "-", "2024": a word between two damaged ones
+        elif open_span is not None:
+            spans.append((open_span[0], last_suspect_end))
+            open_span = None
+    if open_span is not None:
+        spans.append((open_span[0], last_suspect_end))
+    return spans
+
+
+def _writing(scripts: set[str]) -> bool:
+    """Whether these scripts make one writing system (Japanese's Han and kana, Korean's Hangul and hanja)."""
+    return len(scripts) <= 1 or scripts in ({"Han", "Kana"}, {"Hangul", "Han"})
+
+
+def _acceptable(before: str, after: str) -> bool:
+    """Whether ``after`` may replace ``before``: every word in one writing system, no letter
+    turned into a symbol or a control, no letter of another script glued into a Latin word.
+    """
+    scripts: set[str] = set()
+    for word in after.split():
+        letters = _word_scripts(word)
+        if letters is None:
+            return False
+        scripts |= letters
+    if not _writing(scripts) and not scripts <= {"Latin", "Han", "Kana"}:
+        return False
+    hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in after)
+    if hangul and hangul < len(CJK.findall(after)):
+        return False  # Korean is written in Hangul, with a few hanja
+    if _symbols(after) > _symbols(before):
+        return False  # a letter turned into a symbol or a punctuation mark
+    return "\ufffd" not in after or "\ufffd" in before
+
+
+_GLUED = re.compile("[A-Za-z][^\\x00-\\x7f]+[A-Za-z]|(?<![A-Za-z])[a-z][^\\x00-\\x7f]")
+
+
+def _word_scripts(word: str) -> set[str] | None:  # noqa: PLR0911 - one test after another, read top to bottom
+    """The scripts of the non-ASCII letters of a repaired ``word``, or None if it is no word:
+    two writing systems, a control or a symbol, a mark with no letter, mixed case, a letter
+    of another script glued to a Latin one.
+    """
+    letters = {s for ch in word if ch > "\x7f" and ch.isalpha() and (s := letter_script(ch))}
+    if not _writing(letters):
+        return None
+    for i, ch in enumerate(word):
+        if ch < "\x80":
+            continue
+        category = unicodedata.category(ch)
+        if category[0] == "C" or (category[0] == "S" and ch not in _NEUTRAL) or "\uff61" <= ch <= "\uff9f":
+            return None
+        if category[0] == "M" and (i == 0 or not word[i - 1].isalpha()):
+            return None
+    cased = "".join(ch for ch in word if ch.isalpha() and ch.lower() != ch.upper())
+    if cased and not (cased.islower() or cased.isupper() or (cased[0].isupper() and cased[1:].islower())):
+        return None  # "їЖС": no word mixes cases so
+    for a, b in itertools.pairwise(word):
+        if (a < "\x80" and a.isalpha() and _glues(b)) or (b < "\x80" and b.isalpha() and _glues(a)):
+            return None  # "Itร", "$М": a letter of an alphabet glued to a Latin letter
+    if letters - {"Latin"} and _GLUED.search(word):
+        return None  # "Gr鲞e", "a鲞": a letter glued into or onto a Latin word
+    return letters
+
+
+@lru_cache(maxsize=4096)
+def _glues(ch: str) -> bool:
+    """Whether ``ch`` is a letter of a script other than Latin, Han and kana (which sit next to Latin: "A股")."""
+    return ch > "\x7f" and ch.isalpha() and letter_script(ch) not in {"Latin", "Han", "Kana", None}
+
+
+def _symbols(text: str) -> int:
+    """Non-ASCII characters of ``text`` that are neither letters, marks nor spaces (fullwidth punctuation aside)."""
+    return sum(
+        1
+        for ch in text
+        if ch > "\x7f"
+        and not ch.isspace()
+        and unicodedata.category(ch)[0] not in "LM"
+        and not ("\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff60")
+    )
+
+
+def _latin_letters_only(text: str) -> bool:
+    """Whether every non-ASCII character of ``text`` is a Latin letter (a Latin-1 row, "Ôôô")."""
+    return all(ch < "\x80" or (ch.isalpha() and letter_script(ch) == "Latin") for ch in text if not ch.isspace())
+
+
+def _cjk_count(text: str) -> int:
+    return len(CJK.findall(text)) + sum("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+def _mixes_writing(text: str) -> bool:
+    """Whether a word of ``text`` mixes Latin-1 letters with letters of a script Latin-1 does not write."""
+    for word in text.split():
+        scripts = {s for ch in word if ch > "\x7f" and ch.isalpha() and (s := letter_script(ch))}
+        if "Latin" in scripts and len(scripts) > 1:
+            return True
+    return False
+
+
+def _candidates(segment: str, depth: int = 2) -> list[tuple[str, tuple[Chain, ...], float]]:
+    """Every decoding of ``segment`` by a chain (or two), with its prior."""
+    out: list[tuple[str, tuple[Chain, ...], float]] = []
+    for chain in CHAINS:
+        got = decode_chain(segment, chain)
+        if got is None or got == segment:
+            continue
+        out.append((got, (chain,), chain.prior))
+        if depth > 1 and chain.true == "utf-8" and SIGNATURE.search(got):
+            for text, inner, prior in _candidates(got, depth - 1):
+                out.append((text, (chain, *inner), chain.prior + prior + LAYER_PRIOR_DEFAULT))
+    return out
+
+
+def _best(segment: str) -> Found | None:
+    """The repair of one damaged segment, or None when none is clearly right."""
+    if len(segment) > MAX_SEGMENT_DEFAULT or _suspects(segment) < 2:
+        return None
+    _, original = best_language(segment)
+    if _mixes_writing(segment):  # "Â鶹": no word is written so
+        original = min(original, MIXED_ORIGINAL_DEFAULT)
+    if original > ORIGINAL_MAX_DEFAULT and not is_bad(segment):
+        return None
+    latin_letters = _latin_letters_only(segment)
+    ranked: list[tuple[float, str, tuple[Chain, ...]]] = []
+    for text, chain, prior in _candidates(segment):
+        if not _acceptable(segment, text):
+            continue
+        _, reads = best_language(text)
+        if reads < CANDIDATE_MIN_DEFAULT:
+            continue
+        if latin_letters and (original > LETTERS_ORIGINAL_MAX_DEFAULT or reads < LETTERS_CANDIDATE_MIN_DEFAULT):
+            continue  # "ÅÄÖ åäö", "Ôôô": letters of a Latin alphabet need more to be read as another
+        if _cjk_count(text) and (_cjk_count(text) < 2 or _suspects(segment) < 4):
+            continue  # "âœ”" is no Chinese word
+        ranked.append((reads + prior, text, chain))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda item: -item[0])
+    score, text, chain = ranked[0]
+    if score - original < MARGIN_DEFAULT:
+        return None
+    utf8 = ftfy.fix_encoding(segment, FTFY_CONFIG)
+    if utf8 != segment and not is_bad(utf8) and not SIGNATURE.search(utf8):
+        return None  # UTF-8 that ftfy reads cleanly: ftfy's repair, after this one
+    return Found(0, len(segment), segment, text, chain, score)
+
+
+def _by_word(line: str, words: list[tuple[int, int]]) -> list[tuple[int, int, Found]]:
+    """Repairs of single words of a segment that is not repaired whole: words with
+    enough evidence alone, then their neighbours if the same chain reads them better.
+    """
+    if len(words) < 2:
+        return []
+    fixes: dict[int, Found] = {}
+    for i, (a, b) in enumerate(words):
+        if _suspects(line[a:b]) >= WORD_SUSPECTS_DEFAULT and (fix := _best(line[a:b])) is not None:
+            fixes[i] = fix
+    changed = True
+    while changed:
+        changed = False
+        for i, (a, b) in enumerate(words):
+            word = line[a:b]
+            if i in fixes or _suspects(word) < 2:
+                continue
+            for j in (i - 1, i + 1):
+                if j not in fixes or len(fixes[j].chains) != 1:
+                    continue
+                chain = fixes[j].chains[0]
+                got = decode_chain(word, chain)
+                if got and got != word and _acceptable(word, got) and best_language(got)[1] > best_language(word)[1]:
+                    fixes[i] = Found(0, len(word), word, got, (chain,), fixes[j].score)
+                    changed = True
+                    break
+    return [(words[i][0], words[i][1], fixes[i]) for i in sorted(fixes)]
+
+
+def _iso2022(line: str) -> tuple[str, list[Found]] | None:
+    """ISO-2022-JP that lost its escape bytes: "$B" ... "(B" runs, with the escapes put back."""
+    found: list[Found] = []
+
+    def restore(match: re.Match[str]) -> str:
+        raw = f"\x1b${match[1]}{match[2]}\x1b({match[3]}".encode("ascii")
+        got = _decode(raw, "iso2022_jp")
+        if got is None or not _acceptable(match[0], got) or best_language(got)[1] < CANDIDATE_MIN_DEFAULT:
+            return match[0]
+        found.append(Found(match.start(), match.end(), match[0], got, (Chain("ascii", "iso2022_jp"),), 0.0))
+        return got
+
+    fixed = _ISO2022.sub(restore, line)
+    return (fixed, found) if found else None
+
+
+def find_repairs(line: str) -> tuple[str, tuple[Found, ...]]:
+    """``line`` with each damaged segment repaired, and the repairs (none if nothing was sure).
+
+    >>> find_repairs("Ïðèâåò, ìèð! Hello")[0]
+    'Привет, мир! Hello'
+    >>> find_repairs("ÅÄÖ åäö")
+    ('ÅÄÖ åäö', ())
+    """
+    if line.isascii() and "$" not in line:
+        return line, ()
+    if not SIGNATURE.search(line):
+        return line, ()
+    found: list[Found] = []
+    if "$" in line and (iso := _iso2022(line)) is not None:
+        line, found = iso[0], iso[1]
+    fixed, segments = _repair_segments(line)
+    found += segments
+    return (fixed, tuple(found)) if found and _confirmed(line, fixed, found) else (line, ())
+
+
+def _repair_segments(line: str) -> tuple[str, list[Found]]:
+    """``line`` with its damaged segments (or, failing that, their words) repaired, and the repairs."""
+    found: list[Found] = []
+    pieces: list[str] = []
+    last = 0
+    for start, end in _segments(line):
+        best = _best(line[start:end])
+        if best is not None:
+            spans = [(start, end, best)]
+        else:  # the words one by one: one may be damaged another way, or not at all
+            spans = _by_word(line, [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(line[start:end])])
+        for a, b, fix in spans:
+            pieces += [line[last:a], fix.text]
+            if found and found[-1].chains == fix.chains and not line[found[-1].end : a].strip(" "):
+                joined = found.pop()  # one repair for neighbouring words damaged alike
+                a, text = joined.start, joined.text + line[joined.end : a] + fix.text
+            else:
+                text = fix.text
+            found.append(Found(a, b, line[a:b], text, fix.chains, fix.score))
+            last = b
+    return "".join(pieces) + line[last:], found
+
+
+def _confirmed(line: str, fixed: str, found: list[Found]) -> bool:
+    """Whether the repairs of ``line`` stand as a whole: enough suspect characters undone,
+    ftfy's badness check no worse, and ftfy's own reading of the line no better.
+    """
+    undone = sum(_suspects(line[f.start : f.end]) for f in found)
+    if undone < MIN_SUSPECTS_DEFAULT and not any(f.chains[0].shown == "ascii" for f in found):
+        return False
+    if is_bad(fixed) and not is_bad(line):
+        return False
+    utf8 = ftfy.fix_encoding(line, FTFY_CONFIG)
+    if utf8 != line and not is_bad(utf8):  # UTF-8 that ftfy reads as well: ftfy's repair, after this one
+        return best_language(utf8)[1] < best_language(ftfy.fix_encoding(fixed, FTFY_CONFIG))[1] - FTFY_PREFERRED_DEFAULT
+    return True
