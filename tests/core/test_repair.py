@@ -6,6 +6,7 @@ test below states one rule and runs it over a case file.
 
 from __future__ import annotations
 
+from collections import Counter
 import itertools
 import json
 
@@ -17,6 +18,7 @@ import pytest
 from pelican_newsclean import Repair
 from pelican_newsclean.core.repair import (
     FTFY_CONFIG,
+    explain_line,
     fix_legacy_encoding,
     looks_bad,
     normalize_spaces,
@@ -73,7 +75,52 @@ def test_legacy_encoding_mojibake_is_decoded(case):
     assert repairs[0].line == 7
 
 
+# Every family of damage, generated (make_chain_cases.py)
+
+
+@pytest.mark.parametrize("case", cases("chains"))
+def test_each_family_of_damage_is_repaired(case):
+    fixed, repairs = repair_line(case["original"])
+    assert fixed == case["fixed"]
+    assert repairs
+
+
+def test_each_family_of_damage_has_cases():
+    """Five sentences or more per family (the mixed forms keep those ftfy's fixer changes, the lossy
+    ones those that lost a byte or a curly quote)."""
+    families = Counter(case["family"] for case in load("chains"))
+    lossy = ("mixed", "0xad", "straightened")
+    assert all(n >= 5 for family, n in families.items() if not any(word in family for word in lossy))
+    assert len(families) >= 25
+
+
+def test_a_repair_explains_its_chain():
+    assert explain_line("CafГѓВ© crГѓВЁme") == [
+        (
+            "legacy-encoding",
+            "CafГѓВ© crГѓВЁme",
+            "Café crème",
+            "utf-8 shown as cp1251, then utf-8 shown as sloppy-cp1252",
+        )
+    ]
+    assert explain_line("¹úÎñÔº ÅÄÖ åäö") == [("legacy-encoding", "¹úÎñÔº", "国务院", "gbk shown as sloppy-cp1252")]
+    assert explain_line("It’s fine") == []
+
+
 # Correct text is never touched
+
+
+@pytest.mark.parametrize("case", cases("clean"))
+def test_clean_text_in_many_scripts_comes_back_unchanged(case):
+    """Also in upper and title case; Thai, Lao, Khmer and Myanmar keep their zero-width spaces,
+    Korean its compatibility ideographs, a row of Latin-1 letters its letters."""
+    assert repair_line(case["original"]) == (case["original"], ())
+    assert fix_legacy_encoding(case["original"]) is None
+
+
+def test_clean_text_covers_twenty_languages():
+    languages = {case["label"].split(" (")[0].split(" with ")[0] for case in load("clean")}
+    assert len(languages) >= 20
 
 
 @pytest.mark.parametrize("case", cases("negative"))

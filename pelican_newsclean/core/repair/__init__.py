@@ -37,7 +37,7 @@ __all__ = [
     "repair_text",
 ]
 
-_ASCII_SUSPECT = re.compile(r"[&\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ASCII_SUSPECT = re.compile(r"[&\x00-\x08\x0b\x0e-\x1f\x7f]|\$[B@]")  # an entity, a control, ISO-2022-JP
 
 MAX_ROUNDS_DEFAULT = 3
 """Rounds of repair at most: one fix can uncover another (a no-break space hid mojibake)."""
@@ -94,21 +94,23 @@ def repair_line(text: str, line: int | None = None) -> tuple[str, tuple[Repair, 
     return text, tuple(repairs)
 
 
-def explain_line(text: str) -> list[tuple[str, str, str]]:
-    """How :func:`repair_line` repairs ``text``: (kind, before, after or the chain of damage) per step.
+def explain_line(text: str) -> list[tuple[str, str, str, str]]:
+    """How :func:`repair_line` repairs ``text``: (kind, before, after, how) per repair, where
+    ``how`` names the chain of damage undone by a ``legacy-encoding`` repair, outermost first
+    (and is the kind itself for the others).
 
-    For a ``legacy-encoding`` repair the third item names the chain, outermost damage first.
-
-    >>> explain_line("Ïðèâåò, ìèð! CafÃ©")
-    [('legacy-encoding', 'Ïðèâåò, ìèð!', 'cp1251 shown as sloppy-cp1252'), ('ftfy', 'CafÃ©', 'Café')]
+    >>> for step in explain_line("Ïðèâåò, ìèð! CafÃ©"):
+    ...     print(step)
+    ('legacy-encoding', 'Ïðèâåò, ìèð!', 'Привет, мир!', 'cp1251 shown as sloppy-cp1252')
+    ('ftfy', 'CafÃ©', 'Café', 'ftfy')
     """
-    steps: list[tuple[str, str, str]] = []
+    steps: list[tuple[str, str, str, str]] = []
     current = text
     for repair in repair_line(text)[1]:
         if repair.kind == "legacy-encoding":
-            steps += [("legacy-encoding", before, chain) for before, _, chain in explain_legacy_encoding(current)]
+            steps += [("legacy-encoding", *found) for found in explain_legacy_encoding(current)]
         else:
-            steps.append((repair.kind, repair.before, repair.after))
+            steps.append((repair.kind, repair.before, repair.after, repair.kind))
         current = current.replace(repair.before, repair.after, 1)
     return steps
 

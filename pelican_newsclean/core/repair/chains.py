@@ -21,6 +21,7 @@ enough evidence (:func:`_acceptable`): when unsure, the text stays as it is.
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 import itertools
@@ -30,9 +31,9 @@ import unicodedata
 import ftfy
 from ftfy.badness import is_bad
 
-from pelican_newsclean.core.scripts import CJK, letter_script
+from pelican_newsclean.core.scripts import CJK, CJK_CHARS, dominant_script, letter_script
 
-from .charlm import ODD_LOG_PROB_DEFAULT, best_language, char_log_prob
+from .charlm import ODD_LOG_PROB_DEFAULT, best_language, char_log_prob, common_han
 from .mojibake import FTFY_CONFIG
 
 SLOPPY = "sloppy-cp1252"
@@ -41,7 +42,7 @@ SLOPPY = "sloppy-cp1252"
 _CP1252 = {ch: b for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", "ignore"))}
 _TO_LATIN1 = str.maketrans({ch: chr(b) for ch, b in _CP1252.items()})
 _CP1252_UNDEFINED = b"\x81\x8d\x8f\x90\x9d"
-_SOFT_HYPHEN = b"\xad"
+_SOFT_HYPHEN = b"\xad"  # shown as a soft hyphen, which cleaners strip
 
 MIN_SUSPECTS_DEFAULT = 3
 """Suspect characters a line must have before any repair is tried (and the chain must undo)."""
@@ -49,11 +50,32 @@ MIN_SUSPECTS_DEFAULT = 3
 MARGIN_DEFAULT = 1.2
 """How much better (language-model score plus prior) a repair must read than the text it replaces."""
 
-ORIGINAL_MAX_DEFAULT = -1.2
-"""A segment that reads this well as it is (relative score) is not mojibake."""
+SYMBOLS_DISTINCT_DEFAULT = 4
+"""Distinct suspect characters a segment without letters needs to be read as text."""
+
+KANJI_ALONE_MAX_DEFAULT = 6
+"""Kanji a Japanese repair may hold without any kana (a headline of nouns)."""
+
+COMMON_HAN_SHARE_DEFAULT = 0.8
+"""The share of a repair's Han characters that must be of the commonest level of GB2312, Big5 or JIS."""
+
+UTF8_SHARE_DEFAULT = 0.5
+"""A segment this much made of UTF-8 sequences shown as cp1252 is read as UTF-8 only, if UTF-8 reads it..."""
+
+ALPHABET_LEADS_DEFAULT = 0.85
+"""The share of UTF-8 lead bytes that two values make in an alphabet's UTF-8."""
+
+UTF8_ONLY_DEFAULT = 0.7
+"""...and this much, as UTF-8 or not at all (legacy double-byte text shown so stays below 0.6)."""
+
+DENSITY_MAX_DEFAULT = 4.0
+"""At most this many characters of a segment per suspect one weigh its gain (see :func:`_best`)."""
 
 CANDIDATE_MIN_DEFAULT = -3.5
 """A repair must read at least this well (relative score)."""
+
+ALPHABET_CANDIDATE_MIN_DEFAULT = -1.8
+"""...and a repair written in an alphabet this well: alphabets are few letters, each known to the model."""
 
 LETTERS_ORIGINAL_MAX_DEFAULT = -4.0
 """A segment of Latin letters only reads at most this well if it is mojibake of another script."""
@@ -64,8 +86,14 @@ LETTERS_CANDIDATE_MIN_DEFAULT = -1.5
 MIXED_ORIGINAL_DEFAULT = -5.0
 """The score, at best, of a segment whose words mix Latin-1 letters with another script's."""
 
+GBK_PUNCTUATION_MIN_DEFAULT = 2
+"""GBK punctuation marks an otherwise ASCII line needs to be read as GBK."""
+
 FTFY_PREFERRED_DEFAULT = 0.3
-"""ftfy's own reading of a line wins unless ours reads this much better: ftfy's repair is the tested one."""
+"""ftfy's own clean reading of a line wins unless ours reads this much better: ftfy's repair is the tested one."""
+
+MIXED_LATIN1_SHARE_DEFAULT = 0.5
+"""The share of a segment's non-ASCII characters that must be Latin-1 or cp1252 for the mixed form to be tried."""
 
 WORD_SUSPECTS_DEFAULT = 4
 """Suspect characters a word needs to be repaired on its own, apart from its damaged neighbours."""
@@ -73,7 +101,7 @@ WORD_SUSPECTS_DEFAULT = 4
 MAX_SEGMENT_DEFAULT = 400
 """Characters in one damaged segment, at most (the lossy search stays linear)."""
 
-BEAM_DEFAULT = 6
+BEAM_DEFAULT = 10
 """Partial decodings kept at each character by the lossy search."""
 
 
@@ -144,9 +172,23 @@ ASCII_COST_DEFAULT = 3.0
 character into a symbol and an ASCII one is not cheaper than the character."""
 
 AMBIGUITY_DEFAULT = 1.0
-"""The lossy search gives up when two decodings cost less apart than this: it is a guess."""
+
+AMBIGUITY_UTF8_DEFAULT = 4.0
+"""...wider for UTF-8, whose decodings differ by a letter ("Россия", "Россис") the model tells apart,
+where double-byte ones differ by a Han character it knows too little of."""
+
+AMBIGUITY_LM_DEFAULT = 0.15
+"""...unless the language model reads one at least this much better (per bigram): "Россия", not "Россис"."""
+"""Decodings of the lossy search that cost less apart than this are compared by the language model..."""
 
 
+_DROPPED = {  # the bytes a display may have dropped: those it does not define
+    chain.shown: _CP1252_UNDEFINED + _SOFT_HYPHEN
+    if chain.shown == SLOPPY
+    else bytes(b for b in range(0x80, 0x100) if not bytes([b]).decode(chain.shown, "ignore"))
+    for chain in CHAINS
+    if chain.lossy
+}
 _CODEC_CHARS = {
     chain.shown: "".join(
         ch
@@ -158,11 +200,41 @@ _CODEC_CHARS = {
 _TYPOGRAPHY = "“”‘’–—…•\u00a0"  # at home in any text: no evidence of damage on their own
 _SUSPECT_CHARS = "".join(sorted({*"".join(_CODEC_CHARS.values()), *_CP1252} - set(_TYPOGRAPHY)))
 
-# The C-speed gate: two characters that a display of high bytes shows, in a row;
-# escape-less ISO-2022-JP; nothing else enters the search.
-SIGNATURE = re.compile(f"[{re.escape(_SUSPECT_CHARS)}]{{2}}|\\$[B@][\x21-\x7e]{{2}}")
+_LATIN1_SUSPECTS = "".join(sorted({*map(chr, range(0x80, 0x100)), *_CP1252} - set(_TYPOGRAPHY)))
+_SYMBOL_SUSPECTS = "".join(ch for ch in _LATIN1_SUSPECTS if not ch.isalpha() or unicodedata.category(ch) == "Lm")
+
+
+def _utf8_shown(shown: str) -> str:
+    """A pattern of two UTF-8 sequences in a row as ``shown`` displays them ("РџСЂ"; Thai's
+    3-byte ones through cp874: "เธฃเธ±"), or one glued to a Latin letter ("CafГ©"): seldom
+    seen in clean text of the display's script.
+    """
+    three = shown == "cp874"
+    leads = bytes(range(0xE0 if three else 0xC2, 0xF5)).decode(shown, "ignore")
+    continuations = re.escape(bytes(range(0x80, 0xC0)).decode(shown, "ignore"))
+    one = f"[{re.escape(leads)}][{continuations}]{{{2 if three else 1}}}"
+    return f"(?:{one}){{2}}|[A-Za-z]{one}|{one}[A-Za-z]"
+
+
+SIGNATURE = re.compile(
+    "|".join(
+        [
+            f"[{re.escape(_LATIN1_SUSPECTS)}]{{2}}",
+            f"[A-Za-z][{re.escape(_SYMBOL_SUSPECTS)}]",
+            *sorted({_utf8_shown(chain.shown) for chain in CHAINS if chain.shown != SLOPPY}),
+            "\\$[B@][\x21-\x7e]{2}",
+        ]
+    )
+)
+"""The C-speed gate of the search: two Latin-1 or cp1252 characters in a row, such a symbol glued
+to a letter ("ni¤o"), a UTF-8 lead and continuation byte as another code page shows them ("Рѕ"),
+or escape-less ISO-2022-JP. Clean text of any script but Latin seldom matches."""
 _ISO2022 = re.compile(r"\$([B@])((?:[\x21-\x7e][\x21-\x7e])+?)\(([BJ])")
-_TOKEN = re.compile(r"\S+")
+KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+_UTF8_BYTES = re.compile("[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_C1 = re.compile("[\x80-\x9f]")
+_TOKEN = re.compile(r"[^ \t\n\r\f\v]+")  # ASCII spaces only: a no-break space may be a byte 0xA0
 _HAS_SUSPECT = re.compile(f"[{re.escape(_SUSPECT_CHARS)}]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _CJK_PUNCTUATION = "，。、；：？！（）「」『』《》【】〈〉…—·“”‘’\u3000"
@@ -232,7 +304,7 @@ def _char_cost(ch: str) -> float:
     if ch in _CJK_PUNCTUATION:
         return PUNCTUATION_COST_DEFAULT - 2.0
     if category[0] in "PZS":
-        if "\uff01" <= ch <= "\uff60" or (category[0] == "S" and ch not in _NEUTRAL):
+        if "\uff01" <= ch <= "\uffee" or (category[0] == "S" and ch not in _NEUTRAL):
             return -ODD_LOG_PROB_DEFAULT
         return PUNCTUATION_COST_DEFAULT
     return -char_log_prob(ch)
@@ -245,6 +317,8 @@ def _readings(ch: str, chain: Chain) -> list[tuple[bytes, float]]:
     if chain.mixed and ch >= "\x80" and ch != "\ufffd":  # a replacement character was no byte
         utf8 = ch.encode("utf-8", "surrogatepass")
         out.append((utf8, FLIP_COST_DEFAULT if one is not None else 0.0))
+    if chain.mixed and ch == "\xa0":  # ftfy's fixer reads "Â " as a no-break space, so may a mixer
+        out.append((b"\xc2 ", FLIP_COST_DEFAULT / 2))
     if chain.lossy and chain.true == "utf-8" and ch in "'\"":
         out += [(bytes((b,)), LOSSY_COST_DEFAULT) for b in (b"\x91\x92" if ch == "'" else b"\x93\x94")]
     return out
@@ -271,7 +345,7 @@ def _lossy_decode(text: str, chain: Chain) -> str | None:
     """The likeliest decoding of ``text`` under ``chain`` with bytes put back, quotes curled or (mixed)
     characters read as their UTF-8: a beam search over the states of a strict decoder.
     """
-    inserts = (_CP1252_UNDEFINED + _SOFT_HYPHEN) if chain.shown == SLOPPY else b"\xdb\xdc\xdd\xde\xfc\xfd\xfe\xff"
+    inserts = _DROPPED.get(chain.shown, b"")
     # state: (bytes pending in the decoder, the last byte if it was read alone in the mixed form)
     beam: dict[tuple[bytes, int], list[tuple[float, str]]] = {(b"", -1): [(0.0, "")]}
     for ch in text:
@@ -297,14 +371,18 @@ def _lossy_decode(text: str, chain: Chain) -> str | None:
                     if all(done != other for _, other in kept):
                         kept.append((cost + extra + got_cost, done))
                         kept.sort()
-                        del kept[2:]
+                        del kept[3:]
         if not after:
             return None
         beam = dict(sorted(after.items(), key=lambda item: item[1][0][0])[:BEAM_DEFAULT])
     ends = sorted(path for (pending, _), paths in beam.items() if not pending for path in paths)
-    if not ends or (len(ends) > 1 and ends[1][0] - ends[0][0] < AMBIGUITY_DEFAULT):
-        return None
-    return ends[0][1]
+    window = AMBIGUITY_UTF8_DEFAULT if chain.true == "utf-8" else AMBIGUITY_DEFAULT
+    if len(ends) > 1 and ends[1][0] - ends[0][0] < window:  # close: the language model decides
+        close = sorted(
+            ((best_language(out)[1], out) for cost, out in ends[:4] if cost - ends[0][0] < window), reverse=True
+        )
+        return close[0][1] if close[0][0] - close[1][0] >= AMBIGUITY_LM_DEFAULT else None
+    return ends[0][1] if ends else None
 
 
 def decode_chain(text: str, chain: Chain) -> str | None:
@@ -321,14 +399,35 @@ def _decode_chain(text: str, chain: Chain) -> tuple[str | None, bool]:
     raw = _encode(text, chain.shown)
     if raw is not None:
         got = _decode(raw, chain.true)
-        if got is not None or not chain.lossy:
+        if got is not None or not chain.lossy or not _worth_lossy(text, raw, chain):
             return got, False
-    elif not chain.mixed:
+    elif not chain.mixed or not _mixed_form(text):
         return None, False
     got = _lossy_decode(text, chain)
     if got is not None and not any(ch > "\x7f" and ch.isalpha() for ch in got):
         return None, True  # bytes put back to make punctuation alone: a guess
     return got, True
+
+
+def _worth_lossy(text: str, raw: bytes, chain: Chain) -> bool:
+    """Whether bytes that do not decode show damage the lossy search undoes: for UTF-8, an
+    intact sequence among them (clean "débat" has none); for a double-byte code, suspects
+    enough to be text in it.
+    """
+    if chain.true == "utf-8":
+        if chain.shown == SLOPPY:
+            return _UTF8_BYTES.search(raw.decode("latin-1")) is not None
+        return SIGNATURE.search(text) is not None
+    return _suspects(text) >= WORD_SUSPECTS_DEFAULT
+
+
+def _mixed_form(text: str) -> bool:
+    """Whether ``text`` may be the mixed form of a legacy encoding: mostly Latin-1 and cp1252
+    characters, a few others (UTF-8 a fixer decoded), as "Â鶹´«Ã½"; not "Zażółć".
+    """
+    high = [ch for ch in text if ch > "\x7f" and not ch.isspace()]
+    latin1 = sum(ch <= "\xff" or ch in _CP1252 for ch in high)
+    return latin1 >= WORD_SUSPECTS_DEFAULT and latin1 >= MIXED_LATIN1_SHARE_DEFAULT * len(high)
 
 
 def _suspects(text: str) -> int:
@@ -380,6 +479,10 @@ def _acceptable(before: str, after: str) -> bool:
     return "\ufffd" not in after or "\ufffd" in before
 
 
+_FOLLOWING_VOWEL = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e\u0eb0-\u0ebc\u0ec8-\u0ecd]")
+_IN_WORD = "·’‐‑–—"  # marks at home between two letters: "l·l", "aujourd’hui", "well‐known"
+_WORD_MODIFIERS = "ー々ゝゞヽヾๆໆـ"  # modifier letters that are letters of words
+_QUERIED = re.compile(f"[{CJK_CHARS}\uac00-\ud7a3][?A-Za-z][{CJK_CHARS}\uac00-\ud7a3]")
 _GLUED = re.compile("[A-Za-z][^\\x00-\\x7f]+[A-Za-z]|(?<![A-Za-z])[a-z][^\\x00-\\x7f]")
 
 
@@ -389,25 +492,48 @@ def _word_scripts(word: str) -> set[str] | None:  # noqa: PLR0911 - one test aft
     of another script glued to a Latin one.
     """
     letters = {s for ch in word if ch > "\x7f" and ch.isalpha() and (s := letter_script(ch))}
-    if not _writing(letters):
+    if not _writing(letters) or _odd_character(word):
         return None
+    for part in re.split("[-'’]", word):
+        cased = "".join(ch for ch in part if ch.isalpha() and ch.lower() != ch.upper())
+        if cased and not (cased.islower() or cased.isupper() or (cased[0].isupper() and cased[1:].islower())):
+            return None  # "їЖС": no word mixes cases so ("Петров-Водкин" has two words)
+    if letters & {"Thai", "Lao"} and _FOLLOWING_VOWEL.match(word):
+        return None  # a vowel sign that follows its consonant cannot open a word
+    for a, b in itertools.pairwise(word):
+        if (a < "\x80" and a.isalpha() and _glues(b)) or (b < "\x80" and b.isalpha() and _glues(a)):
+            return None  # "Itร", "$М": a letter of an alphabet glued to a Latin letter
+    for a, b, c in zip(word, word[1:], word[2:], strict=False):
+        if (
+            a.isalpha()
+            and c.isalpha()
+            and "\x7f" < b < "\u3000"
+            and unicodedata.category(b)[0] in "PS"
+            and b not in _IN_WORD
+        ):
+            return None  # "Not¡fall": a mark inside a word
+    if _QUERIED.search(word):
+        return None  # "鱈?蔵", "鞢A氣": a byte lost, or a trail byte left alone by a slipped decoding
+    if letters - {"Latin"} and _GLUED.search(word):
+        return None  # "Gr鲞e", "a鲞": a letter glued into or onto a Latin word
+    return letters
+
+
+def _odd_character(word: str) -> bool:
+    """Whether ``word`` holds what no word does: a control, a symbol, halfwidth katakana, a mark
+    with no letter before it, a modifier letter ("ˆ") that is a symbol here.
+    """
     for i, ch in enumerate(word):
         if ch < "\x80":
             continue
         category = unicodedata.category(ch)
         if category[0] == "C" or (category[0] == "S" and ch not in _NEUTRAL) or "\uff61" <= ch <= "\uff9f":
-            return None
+            return True
         if category[0] == "M" and (i == 0 or not word[i - 1].isalpha()):
-            return None
-    cased = "".join(ch for ch in word if ch.isalpha() and ch.lower() != ch.upper())
-    if cased and not (cased.islower() or cased.isupper() or (cased[0].isupper() and cased[1:].islower())):
-        return None  # "їЖС": no word mixes cases so
-    for a, b in itertools.pairwise(word):
-        if (a < "\x80" and a.isalpha() and _glues(b)) or (b < "\x80" and b.isalpha() and _glues(a)):
-            return None  # "Itร", "$М": a letter of an alphabet glued to a Latin letter
-    if letters - {"Latin"} and _GLUED.search(word):
-        return None  # "Gr鲞e", "a鲞": a letter glued into or onto a Latin word
-    return letters
+            return True
+        if category == "Lm" and ch not in _WORD_MODIFIERS:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -438,21 +564,67 @@ def _cjk_count(text: str) -> int:
 
 
 def _mixes_writing(text: str) -> bool:
-    """Whether a word of ``text`` mixes Latin-1 letters with letters of a script Latin-1 does not write."""
+    """Whether a word of ``text`` mixes scripts as no word does: Latin-1 letters with CJK
+    ("Â鶹"), Latin letters with Cyrillic or Greek ("GrГѓВ¶").
+    """
     for word in text.split():
         scripts = {s for ch in word if ch > "\x7f" and ch.isalpha() and (s := letter_script(ch))}
-        if "Latin" in scripts and len(scripts) > 1:
+        if _ASCII_LETTER.search(word):
+            if scripts - {"Latin", "Han", "Kana", "Hangul"}:
+                return True
+        elif "Latin" in scripts and len(scripts) > 1:
             return True
     return False
 
 
+def _utf8_share(segment: str) -> float:
+    """The share of ``segment`` that reads, as cp1252 bytes, as UTF-8 sequences."""
+    raw = _encode(segment, SLOPPY)
+    if raw is None:
+        return 0.0
+    return sum(map(len, _UTF8_BYTES.findall(raw.decode("latin-1")))) / max(1, len(segment.strip()))
+
+
+def _alphabet_utf8(segment: str) -> bool:
+    """Whether ``segment``, as cp1252 bytes, is an alphabet's UTF-8 (some bytes maybe lost):
+    one or two lead bytes (Cyrillic's D0 and D1, "Ð" and "Ñ"), each before every other byte.
+    """
+    raw = _encode(segment, SLOPPY)
+    if raw is None:
+        return False
+    high = [b for b in raw if b >= 0x80]
+    leads = Counter(b for b in high if 0xC2 <= b <= 0xDF)
+    top = sum(n for _, n in leads.most_common(2))
+    return top >= 3 and top >= ALPHABET_LEADS_DEFAULT * sum(leads.values()) and 2 * top >= 0.8 * len(high)
+
+
+def _alphabet_share(segment: str) -> float:
+    """The share of ``segment``'s letters written in one alphabet beyond Latin-1 (Cyrillic, Greek...)."""
+    scripts = Counter(letter_script(ch) for ch in segment if ch > "\xff" and ch.isalpha())
+    letters = sum(ch.isalpha() for ch in segment)
+    top = max((n for script, n in scripts.items() if script not in {"Han", "Kana", "Hangul", "Latin", None}), default=0)
+    return top / max(1, letters)
+
+
 def _candidates(segment: str, depth: int = 2) -> list[tuple[str, tuple[Chain, ...], float]]:
-    """Every decoding of ``segment`` by a chain (or two), with its prior."""
+    """Every decoding of ``segment`` by a chain (or two), with its prior. A segment mostly in
+    one alphabet beyond Latin-1 is UTF-8 fixed but for a letter, not the mixed form of a legacy
+    encoding: read so, it would make everyday Han.
+    """
     out: list[tuple[str, tuple[Chain, ...], float]] = []
+    alphabet = _alphabet_share(segment) >= UTF8_SHARE_DEFAULT  # "подпиÑали": UTF-8 fixed but for a letter
     for chain in CHAINS:
-        got = decode_chain(segment, chain)
+        if alphabet and chain.mixed:
+            continue
+        got, lossy = _decode_chain(segment, chain)
         if got is None or got == segment:
             continue
+        if (
+            lossy
+            and HAN.search(got)
+            and not all(common_han(ch, _HAN_STANDARD.get(chain.true)) for ch in HAN.findall(got))
+        ):
+            continue  # a byte put back into double-byte text: only everyday characters are evidence enough
         out.append((got, (chain,), chain.prior))
         if depth > 1 and chain.true == "utf-8" and SIGNATURE.search(got):
             for text, inner, prior in _candidates(got, depth - 1):
@@ -461,37 +633,90 @@ def _candidates(segment: str, depth: int = 2) -> list[tuple[str, tuple[Chain, ..
 
 
 def _best(segment: str) -> Found | None:
-    """The repair of one damaged segment, or None when none is clearly right."""
-    if len(segment) > MAX_SEGMENT_DEFAULT or _suspects(segment) < 2:
+    """The repair of one damaged segment, or None when none is clearly right.
+
+    A candidate's gain is its score less the segment's, times the segment's
+    length per suspect character (at most :data:`DENSITY_MAX_DEFAULT`): a few
+    damaged letters in a long segment move the mean per bigram less than a
+    segment of nothing but damage, for the same evidence. With its chain's
+    prior, the gain must reach :data:`MARGIN_DEFAULT`.
+    """
+    suspects = _suspects(segment)
+    if len(segment) > MAX_SEGMENT_DEFAULT or suspects < 2:
+        return None
+    if not any(ch.isalpha() for ch in segment) and len(set(_HAS_SUSPECT.findall(segment))) < SYMBOLS_DISTINCT_DEFAULT:
+        return None  # "····· ─": a row of a few symbols is a rule or a separator
+    candidates = [c for c in _candidates(segment) if _acceptable(segment, c[0])]
+    if not candidates:
         return None
     _, original = best_language(segment)
-    if _mixes_writing(segment):  # "Â鶹": no word is written so
+    if _mixes_writing(segment) or _C1.search(segment):  # "Â鶹", "minist\x8fre": no word is written so
         original = min(original, MIXED_ORIGINAL_DEFAULT)
-    if original > ORIGINAL_MAX_DEFAULT and not is_bad(segment):
-        return None
+    density = min(DENSITY_MAX_DEFAULT, len(segment) / suspects)
     latin_letters = _latin_letters_only(segment)
     ranked: list[tuple[float, str, tuple[Chain, ...]]] = []
-    for text, chain, prior in _candidates(segment):
-        if not _acceptable(segment, text):
-            continue
+    share = _utf8_share(segment)
+    if (
+        share >= UTF8_ONLY_DEFAULT
+        or _alphabet_utf8(segment)
+        or (share >= UTF8_SHARE_DEFAULT and any(c[1][0].true == "utf-8" for c in candidates))
+    ):  # mostly UTF-8 sequences shown as cp1252 ("Ð¿Ð¾Ð´"): read as GBK they would make everyday Han
+        candidates = [c for c in candidates if c[1][0].true == "utf-8"]
+    for text, chain, prior in candidates:
         _, reads = best_language(text)
-        if reads < CANDIDATE_MIN_DEFAULT:
+        if reads < (CANDIDATE_MIN_DEFAULT if _cjk_count(text) else ALPHABET_CANDIDATE_MIN_DEFAULT):
             continue
-        if latin_letters and (original > LETTERS_ORIGINAL_MAX_DEFAULT or reads < LETTERS_CANDIDATE_MIN_DEFAULT):
+        if (
+            latin_letters
+            and dominant_script(text) != "Latin"
+            and (original > LETTERS_ORIGINAL_MAX_DEFAULT or reads < LETTERS_CANDIDATE_MIN_DEFAULT)
+        ):
             continue  # "ÅÄÖ åäö", "Ôôô": letters of a Latin alphabet need more to be read as another
-        if _cjk_count(text) and (_cjk_count(text) < 2 or _suspects(segment) < 4):
+        if _cjk_count(text) and (_cjk_count(text) < 2 or suspects < 4):
             continue  # "âœ”" is no Chinese word
-        ranked.append((reads + prior, text, chain))
+        if not _plausible_cjk(text, chain[-1].true):
+            continue
+        ranked.append(((reads - original) * density + prior, text, chain))
     if not ranked:
         return None
     ranked.sort(key=lambda item: -item[0])
-    score, text, chain = ranked[0]
-    if score - original < MARGIN_DEFAULT:
+    gain, text, chain = ranked[0]
+    if gain < MARGIN_DEFAULT or (chain[0].true != "utf-8" and _has_utf8_word(segment)):
         return None
-    utf8 = ftfy.fix_encoding(segment, FTFY_CONFIG)
+    utf8 = ftfy.fix_text(segment, FTFY_CONFIG)
     if utf8 != segment and not is_bad(utf8) and not SIGNATURE.search(utf8):
         return None  # UTF-8 that ftfy reads cleanly: ftfy's repair, after this one
-    return Found(0, len(segment), segment, text, chain, score)
+    return Found(0, len(segment), segment, text, chain, gain)
+
+
+_HAN_STANDARD = {"gbk": "gb2312", "gb18030": "gb2312", "big5": "big5", "shift_jis": "cp932", "euc_jp": "cp932"}
+
+
+def _plausible_cjk(text: str, true: str) -> bool:
+    """Whether CJK characters decoded from ``true`` are written as its language writes: mostly
+    common Han; Japanese with kana among many kanji, Chinese without kana.
+    """
+    han = HAN.findall(text)
+    standard = _HAN_STANDARD.get(true)
+    if han and sum(common_han(ch, standard) for ch in han) < COMMON_HAN_SHARE_DEFAULT * len(han):
+        return False  # text is written in common characters; a slipped decoding lands on rare ones
+    kana = KANA.search(text) is not None
+    if true in ("shift_jis", "euc_jp"):
+        return kana or len(han) < KANJI_ALONE_MAX_DEFAULT
+    return not kana or true not in ("gbk", "big5")
+
+
+def _has_utf8_word(segment: str) -> bool:
+    """Whether a word of a segment of several is UTF-8 shown as cp1252 ("CafÃ©"): then the
+    segment is not one legacy text, and its words are repaired one by one.
+    """
+    words = segment.split()
+    for word in words if len(words) > 1 else ():
+        raw = _encode(word, SLOPPY)
+        got = None if raw is None or raw.isascii() else _decode(raw, "utf-8")
+        if got is not None and not is_bad(got):
+            return True
+    return False
 
 
 def _by_word(line: str, words: list[tuple[int, int]]) -> list[tuple[int, int, Found]]:
@@ -539,6 +764,31 @@ def _iso2022(line: str) -> tuple[str, list[Found]] | None:
     return (fixed, found) if found else None
 
 
+_GBK_PUNCTUATION = re.compile("(?<=[A-Za-z0-9])((?:[\xa1\xa3][\xa1-\xfe])+)(?=[A-Za-z0-9]|$)")
+
+
+def _gbk_punctuation(line: str) -> tuple[str, tuple[Found, ...]] | None:
+    """An ASCII line whose only other characters are GBK's fullwidth punctuation shown as Latin-1
+    ("Beijing£¬China¡£"): pairs glued to letters or digits, at least two, each a CJK punctuation mark.
+    """
+    rest = _GBK_PUNCTUATION.sub("", line)
+    if not rest.isascii() or len(rest) == len(line):
+        return None
+    found: list[Found] = []
+    for match in _GBK_PUNCTUATION.finditer(line):
+        got = _decode(match[1].encode("latin-1"), "gbk")
+        if got is None or not all(ch in _CJK_PUNCTUATION or "\uff01" <= ch <= "\uff5e" for ch in got):
+            return None
+        found.append(Found(match.start(1), match.end(1), match[1], got, (Chain(SLOPPY, "gbk"),), 0.0))
+    if sum(len(f.before) for f in found) < 2 * GBK_PUNCTUATION_MIN_DEFAULT:
+        return None
+    pieces, last = [], 0
+    for f in found:
+        pieces += [line[last : f.start], f.text]
+        last = f.end
+    return "".join(pieces) + line[last:], tuple(found)
+
+
 def find_repairs(line: str) -> tuple[str, tuple[Found, ...]]:
     """``line`` with each damaged segment repaired, and the repairs (none if nothing was sure).
 
@@ -554,7 +804,11 @@ def find_repairs(line: str) -> tuple[str, tuple[Found, ...]]:
     found: list[Found] = []
     if "$" in line and (iso := _iso2022(line)) is not None:
         line, found = iso[0], iso[1]
+    if (punctuation := _gbk_punctuation(line)) is not None:
+        return punctuation
     fixed, segments = _repair_segments(line)
+    if not segments and _suspects(line) >= MIN_SUSPECTS_DEFAULT and (whole := _best(line)) is not None:
+        fixed, segments = whole.text, [whole]  # damage spread thin over the line: "publiŽ un communiquŽ"
     found += segments
     return (fixed, tuple(found)) if found and _confirmed(line, fixed, found) else (line, ())
 
@@ -584,14 +838,14 @@ def _repair_segments(line: str) -> tuple[str, list[Found]]:
 
 def _confirmed(line: str, fixed: str, found: list[Found]) -> bool:
     """Whether the repairs of ``line`` stand as a whole: enough suspect characters undone,
-    ftfy's badness check no worse, and ftfy's own reading of the line no better.
+    ftfy's badness check no worse, and no clean reading of the line by ftfy as good.
     """
     undone = sum(_suspects(line[f.start : f.end]) for f in found)
     if undone < MIN_SUSPECTS_DEFAULT and not any(f.chains[0].shown == "ascii" for f in found):
         return False
     if is_bad(fixed) and not is_bad(line):
         return False
-    utf8 = ftfy.fix_encoding(line, FTFY_CONFIG)
-    if utf8 != line and not is_bad(utf8):  # UTF-8 that ftfy reads as well: ftfy's repair, after this one
-        return best_language(utf8)[1] < best_language(ftfy.fix_encoding(fixed, FTFY_CONFIG))[1] - FTFY_PREFERRED_DEFAULT
-    return True
+    utf8 = ftfy.fix_text(line, FTFY_CONFIG)  # UTF-8 that ftfy reads as well: ftfy's repair, after this one
+    if utf8 == line or is_bad(utf8):
+        return True
+    return best_language(utf8)[1] < best_language(ftfy.fix_text(fixed, FTFY_CONFIG))[1] - FTFY_PREFERRED_DEFAULT

@@ -41,9 +41,13 @@ RARE_HAN_DEFAULT = -2.0
 standard counts among its commonest (see :func:`common_han`)."""
 
 
+_LEVEL_ONE = {"gb2312": (0xB0, 0xD7), "big5": (0xA4, 0xC6), "cp932": (0x88, 0x98)}
+
+
 @lru_cache(maxsize=65536)
-def common_han(ch: str) -> bool:
-    """Whether ``ch`` is a Han character of the commonest level of GB2312, Big5 or JIS X 0208.
+def common_han(ch: str, standard: str | None = None) -> bool:
+    """Whether ``ch`` is a Han character of the commonest level of GB2312, Big5 or JIS X 0208
+    (of ``standard`` alone, if given: "gb2312", "big5" or "cp932").
 
     Those standards order their characters by use (GB2312's level 1 holds 3755, Big5's 5401,
     JIS X 0208's 2965): a fact of the encodings that complements the profiles' few hundred.
@@ -51,7 +55,9 @@ def common_han(ch: str) -> bool:
     >>> common_han("麻"), common_han("鶹")
     (True, False)
     """
-    for codec, low, high in (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6), ("cp932", 0x88, 0x98)):
+    for codec, (low, high) in _LEVEL_ONE.items():
+        if standard not in (None, codec):
+            continue
         raw = ch.encode(codec, "ignore")
         if len(raw) == 2 and low <= raw[0] <= high:
             return True
@@ -103,7 +109,7 @@ def model() -> Model:
 
 @lru_cache(maxsize=65536)
 def normalize_char(ch: str) -> str:  # noqa: PLR0911 - one case per kind of character
-    """``ch`` as the model sees it: a letter (lower case), a word boundary " ", or :data:`ODD`.
+    """``ch`` as the model sees it: a letter (lower case), a word boundary " ", :data:`ODD`, or nothing.
 
     >>> [normalize_char(c) for c in "Ab1,é©あカ"]
     ['a', 'b', ' ', ' ', 'é', '\\x00', 'あ', 'ア']
@@ -111,9 +117,9 @@ def normalize_char(ch: str) -> str:  # noqa: PLR0911 - one case per kind of char
     if ch < "\x80":
         return ch.lower() if ch.isalpha() else " "
     category = unicodedata.category(ch)
-    if "\u3040" <= ch <= "\u309f":
+    if "\u3041" <= ch <= "\u3096":
         return "\u3042"
-    if "\u30a0" <= ch <= "\u30ff":
+    if "\u30a1" <= ch <= "\u30fa" or ch == "\u30fc":  # not the iteration marks: rare, as mojibake goes
         return "\u30a2"
     if category[0] == "L":
         if "\u1ea0" <= ch <= "\u1eff":
@@ -122,6 +128,8 @@ def normalize_char(ch: str) -> str:  # noqa: PLR0911 - one case per kind of char
         return {"ș": "ş", "ț": "ţ", "ی": "ي"}.get(low, low) if len(low) == 1 else ch
     if category[0] == "M":
         return ch
+    if category == "Cf":  # soft hyphens, zero-width spaces and joiners are no characters of the text
+        return ""
     if category[0] in "PZ" or category == "Nd" or ch in "\t\r\n":
         return " "
     return ODD
@@ -132,7 +140,7 @@ def _normalized(text: str) -> str:
     out = [" "]
     for ch in text:
         norm = normalize_char(ch)
-        if norm != " " or out[-1] != " ":
+        if norm and (norm != " " or out[-1] != " "):
             out.append(norm)
     if out[-1] != " ":
         out.append(" ")
@@ -205,7 +213,7 @@ def char_log_prob(ch: str) -> float:
     True
     """
     norm = normalize_char(ch)
-    if norm == " ":
+    if norm in ("", " "):
         return 0.0
     if norm == ODD:
         return ODD_LOG_PROB_DEFAULT
