@@ -65,7 +65,7 @@ def _lines(sentences: list[str], n: int, rng: random.Random) -> str:
 
 
 def _paired(text: str, repeat: int) -> list[float]:
-    """ftfy's time over the repair's, once per repeat (each measured right after the other)."""
+    """The ratio of ftfy's time to the repair's, once per repeat (each measured right after the other)."""
     ratios = []
     for _ in range(repeat):
         start = time.perf_counter()

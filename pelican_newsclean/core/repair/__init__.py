@@ -21,7 +21,7 @@ import re
 
 from pelican_newsclean.core.model import Repair
 
-from .legacy import SIGNATURE, explain_legacy_encoding, fix_legacy_encoding
+from .legacy import explain_legacy_encoding, fix_legacy_encoding, signed
 from .mojibake import FTFY_CONFIG, fix_mojibake, looks_bad
 from .spaces import normalize_spaces
 
@@ -44,8 +44,8 @@ MAX_ROUNDS_DEFAULT = 3
 
 
 def _legacy_if_signed(text: str) -> str | None:
-    """The legacy-encoding repair, tried only on text with its signature (two suspect characters in a row)."""
-    return fix_legacy_encoding(text) if SIGNATURE.search(text) else None
+    """The legacy-encoding repair, tried only on text with a signature of damage (:func:`.chains.signed`)."""
+    return fix_legacy_encoding(text) if signed(text) else None
 
 
 REPAIRS: tuple[tuple[str, Callable[[str], str | None]], ...] = (

@@ -77,6 +77,9 @@ CANDIDATE_MIN_DEFAULT = -3.5
 ALPHABET_CANDIDATE_MIN_DEFAULT = -1.8
 """...and a repair written in an alphabet this well: alphabets are few letters, each known to the model."""
 
+LETTERS_READ_DEFAULT = -1.5
+"""A segment of Latin letters alone that reads this well is text of a Latin language, and left as it is."""
+
 LETTERS_ORIGINAL_MAX_DEFAULT = -4.0
 """A segment of Latin letters only reads at most this well if it is mojibake of another script."""
 
@@ -91,6 +94,9 @@ GBK_PUNCTUATION_MIN_DEFAULT = 2
 
 FTFY_PREFERRED_DEFAULT = 0.3
 """ftfy's own clean reading of a line wins unless ours reads this much better: ftfy's repair is the tested one."""
+
+RUNS_SHARE_DEFAULT = 0.5
+"""The share of non-ASCII characters in runs of two or more that a double-byte text shown byte by byte has."""
 
 MIXED_LATIN1_SHARE_DEFAULT = 0.5
 """The share of a segment's non-ASCII characters that must be Latin-1 or cp1252 for the mixed form to be tried."""
@@ -204,35 +210,70 @@ _LATIN1_SUSPECTS = "".join(sorted({*map(chr, range(0x80, 0x100)), *_CP1252} - se
 _SYMBOL_SUSPECTS = "".join(ch for ch in _LATIN1_SUSPECTS if not ch.isalpha() or unicodedata.category(ch) == "Lm")
 
 
-def _utf8_shown(shown: str) -> str:
-    """A pattern of two UTF-8 sequences in a row as ``shown`` displays them ("РџСЂ"; Thai's
-    3-byte ones through cp874: "เธฃเธ±"), or one glued to a Latin letter ("CafГ©"): seldom
-    seen in clean text of the display's script.
+_LATIN_DISPLAYS = {"cp1250", "cp437", "cp850", "mac_roman"}
+
+
+def _shown_bytes(shown: str, low: int, high: int) -> str:
+    """The characters ``shown`` displays bytes ``low``..``high`` as, escaped for a character class."""
+    return re.escape(bytes(range(low, high + 1)).decode(shown, "ignore"))
+
+
+def _utf8_shown(shown: str) -> list[str]:
+    """Patterns of UTF-8 as ``shown`` displays it: two sequences in a row ("РџСЂ"; Thai's 3-byte
+    ones through cp874, "เธฃเธ±"), or one glued to a Latin letter ("CafГ©") where the display's
+    leads are not Latin letters themselves (cp1250's are: "Čeština"). Each starts at a
+    continuation byte (the lead looked behind for), or at cp874's one lead "เ".
     """
-    three = shown == "cp874"
-    leads = bytes(range(0xE0 if three else 0xC2, 0xF5)).decode(shown, "ignore")
-    continuations = re.escape(bytes(range(0x80, 0xC0)).decode(shown, "ignore"))
-    one = f"[{re.escape(leads)}][{continuations}]{{{2 if three else 1}}}"
-    return f"(?:{one}){{2}}|[A-Za-z]{one}|{one}[A-Za-z]"
+    cont = f"[{_shown_bytes(shown, 0x80, 0xBF)}]"
+    if shown == "cp874":
+        lead = _shown_bytes(shown, 0xE0, 0xE0)
+        return [f"{lead}{cont}{{2}}{lead}{cont}{{2}}"]
+    lead = f"[{_shown_bytes(shown, 0xC2, 0xF4)}]"
+    pairs = [f"(?<={lead}){cont}{lead}{cont}"]
+    if shown in _LATIN_DISPLAYS:
+        return pairs
+    return [*pairs, f"(?<=[A-Za-z]{lead}){cont}", f"(?<={lead}){cont}(?=[A-Za-z])"]
 
 
+_DISPLAYS = sorted({chain.shown for chain in CHAINS if chain.shown != SLOPPY})
+# The characters a match can start at: the engine tries the alternatives only there, so most
+# characters of clean text fail one lookup.
+_FIRST = "".join(
+    [re.escape(_LATIN1_SUSPECTS), "\\u2500-\\u259f$"]
+    + [_shown_bytes(shown, 0xE0, 0xE0) if shown == "cp874" else _shown_bytes(shown, 0x80, 0xBF) for shown in _DISPLAYS]
+)
 SIGNATURE = re.compile(
-    "|".join(
+    f"(?=[{_FIRST}])(?:"
+    + "|".join(
         [
             f"[{re.escape(_LATIN1_SUSPECTS)}]{{2}}",
-            f"[A-Za-z][{re.escape(_SYMBOL_SUSPECTS)}]",
-            *sorted({_utf8_shown(chain.shown) for chain in CHAINS if chain.shown != SLOPPY}),
-            "\\$[B@][\x21-\x7e]{2}",
+            f"(?<=[A-Za-z])[{re.escape(_SYMBOL_SUSPECTS)}]",
+            "(?<=[A-Za-z])[\\u2500-\\u259f]|[\\u2500-\\u259f][A-Za-z]",  # a box-drawing piece glued to a letter
+            "\\$[B@][\\x21-\\x7e]{2}",
+            *(pattern for shown in _DISPLAYS for pattern in _utf8_shown(shown)),
         ]
     )
+    + ")"
 )
-"""The C-speed gate of the search: two Latin-1 or cp1252 characters in a row, such a symbol glued
-to a letter ("ni¤o"), a UTF-8 lead and continuation byte as another code page shows them ("Рѕ"),
-or escape-less ISO-2022-JP. Clean text of any script but Latin seldom matches."""
+"""The C-speed gate of the search (:func:`signed`): two Latin-1 or cp1252 characters in a row,
+such a symbol or a box-drawing piece glued to a letter ("ni¤o", "K├╢ln"), UTF-8 as another code
+page shows it ("РџСЂ", "CafГ©"), escape-less ISO-2022-JP. Clean text of any script seldom matches."""
+
+
+def signed(text: str) -> bool:
+    """Whether ``text`` shows a signature of damage (:data:`SIGNATURE`).
+
+    >>> signed("Привет, мир"), signed("РџСЂРёРІРµС‚"), signed("cafÃ©"), signed("Größe")
+    (False, True, True, True)
+    """
+    return SIGNATURE.search(text) is not None
+
+
 _ISO2022 = re.compile(r"\$([B@])((?:[\x21-\x7e][\x21-\x7e])+?)\(([BJ])")
 KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 _UTF8_BYTES = re.compile("[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_HIGH_RUN = re.compile("[^\x00-\x7f]{2,}")
 _C1 = re.compile("[\x80-\x9f]")
 _TOKEN = re.compile(r"[^ \t\n\r\f\v]+")  # ASCII spaces only: a no-break space may be a byte 0xA0
 _HAS_SUSPECT = re.compile(f"[{re.escape(_SUSPECT_CHARS)}]")
@@ -417,8 +458,8 @@ def _worth_lossy(text: str, raw: bytes, chain: Chain) -> bool:
     if chain.true == "utf-8":
         if chain.shown == SLOPPY:
             return _UTF8_BYTES.search(raw.decode("latin-1")) is not None
-        return SIGNATURE.search(text) is not None
-    return _suspects(text) >= WORD_SUSPECTS_DEFAULT
+        return signed(text)
+    return _suspects(text) >= WORD_SUSPECTS_DEFAULT and _in_runs(text)
 
 
 def _mixed_form(text: str) -> bool:
@@ -427,7 +468,15 @@ def _mixed_form(text: str) -> bool:
     """
     high = [ch for ch in text if ch > "\x7f" and not ch.isspace()]
     latin1 = sum(ch <= "\xff" or ch in _CP1252 for ch in high)
-    return latin1 >= WORD_SUSPECTS_DEFAULT and latin1 >= MIXED_LATIN1_SHARE_DEFAULT * len(high)
+    return latin1 >= WORD_SUSPECTS_DEFAULT and latin1 >= MIXED_LATIN1_SHARE_DEFAULT * len(high) and _in_runs(text)
+
+
+def _in_runs(text: str) -> bool:
+    """Whether most non-ASCII characters of ``text`` come in runs, as a double-byte text's do
+    when shown byte by byte; a Latin text's accented letters stand alone ("débat animé").
+    """
+    high = sum(ch > "\x7f" for ch in text)
+    return sum(map(len, _HIGH_RUN.findall(text))) >= RUNS_SHARE_DEFAULT * high
 
 
 def _suspects(text: str) -> int:
@@ -606,7 +655,7 @@ def _alphabet_share(segment: str) -> float:
     return top / max(1, letters)
 
 
-def _candidates(segment: str, depth: int = 2) -> list[tuple[str, tuple[Chain, ...], float]]:
+def _candidates(segment: str, depth: int = 2, spread: bool = False) -> list[tuple[str, tuple[Chain, ...], float]]:
     """Every decoding of ``segment`` by a chain (or two), with its prior. A segment mostly in
     one alphabet beyond Latin-1 is UTF-8 fixed but for a letter, not the mixed form of a legacy
     encoding: read so, it would make everyday Han.
@@ -614,7 +663,7 @@ def _candidates(segment: str, depth: int = 2) -> list[tuple[str, tuple[Chain, ..
     out: list[tuple[str, tuple[Chain, ...], float]] = []
     alphabet = _alphabet_share(segment) >= UTF8_SHARE_DEFAULT  # "подпиÑали": UTF-8 fixed but for a letter
     for chain in CHAINS:
-        if alphabet and chain.mixed:
+        if (alphabet and chain.mixed) or (spread and (chain.lossy or chain.mixed)):
             continue
         got, lossy = _decode_chain(segment, chain)
         if got is None or got == segment:
@@ -626,35 +675,31 @@ def _candidates(segment: str, depth: int = 2) -> list[tuple[str, tuple[Chain, ..
         ):
             continue  # a byte put back into double-byte text: only everyday characters are evidence enough
         out.append((got, (chain,), chain.prior))
-        if depth > 1 and chain.true == "utf-8" and SIGNATURE.search(got):
+        if depth > 1 and chain.true == "utf-8" and signed(got):
             for text, inner, prior in _candidates(got, depth - 1):
                 out.append((text, (chain, *inner), chain.prior + prior + LAYER_PRIOR_DEFAULT))
     return out
 
 
-def _best(segment: str) -> Found | None:
+def _best(segment: str, spread: bool = False) -> Found | None:
     """The repair of one damaged segment, or None when none is clearly right.
 
     A candidate's gain is its score less the segment's, times the segment's
     length per suspect character (at most :data:`DENSITY_MAX_DEFAULT`): a few
     damaged letters in a long segment move the mean per bigram less than a
     segment of nothing but damage, for the same evidence. With its chain's
-    prior, the gain must reach :data:`MARGIN_DEFAULT`.
+    prior, the gain must reach :data:`MARGIN_DEFAULT`. A whole line (``spread``: damage spread
+    thin) is read by the code pages of one byte per character alone.
     """
     suspects = _suspects(segment)
-    if len(segment) > MAX_SEGMENT_DEFAULT or suspects < 2:
+    if len(segment) > MAX_SEGMENT_DEFAULT or suspects < 2 or _symbol_row(segment) or _reads_as_latin(segment):
         return None
-    if not any(ch.isalpha() for ch in segment) and len(set(_HAS_SUSPECT.findall(segment))) < SYMBOLS_DISTINCT_DEFAULT:
-        return None  # "····· ─": a row of a few symbols is a rule or a separator
-    candidates = [c for c in _candidates(segment) if _acceptable(segment, c[0])]
+    candidates = [c for c in _candidates(segment, spread=spread) if _acceptable(segment, c[0])]
     if not candidates:
         return None
     _, original = best_language(segment)
     if _mixes_writing(segment) or _C1.search(segment):  # "Â鶹", "minist\x8fre": no word is written so
         original = min(original, MIXED_ORIGINAL_DEFAULT)
-    density = min(DENSITY_MAX_DEFAULT, len(segment) / suspects)
-    latin_letters = _latin_letters_only(segment)
-    ranked: list[tuple[float, str, tuple[Chain, ...]]] = []
     share = _utf8_share(segment)
     if (
         share >= UTF8_ONLY_DEFAULT
@@ -662,21 +707,12 @@ def _best(segment: str) -> Found | None:
         or (share >= UTF8_SHARE_DEFAULT and any(c[1][0].true == "utf-8" for c in candidates))
     ):  # mostly UTF-8 sequences shown as cp1252 ("Ð¿Ð¾Ð´"): read as GBK they would make everyday Han
         candidates = [c for c in candidates if c[1][0].true == "utf-8"]
-    for text, chain, prior in candidates:
-        _, reads = best_language(text)
-        if reads < (CANDIDATE_MIN_DEFAULT if _cjk_count(text) else ALPHABET_CANDIDATE_MIN_DEFAULT):
-            continue
-        if (
-            latin_letters
-            and dominant_script(text) != "Latin"
-            and (original > LETTERS_ORIGINAL_MAX_DEFAULT or reads < LETTERS_CANDIDATE_MIN_DEFAULT)
-        ):
-            continue  # "ÅÄÖ åäö", "Ôôô": letters of a Latin alphabet need more to be read as another
-        if _cjk_count(text) and (_cjk_count(text) < 2 or suspects < 4):
-            continue  # "âœ”" is no Chinese word
-        if not _plausible_cjk(text, chain[-1].true):
-            continue
-        ranked.append(((reads - original) * density + prior, text, chain))
+    density = min(DENSITY_MAX_DEFAULT, len(segment) / suspects)
+    ranked = [
+        ((reads - original) * density + prior, text, chain)
+        for text, chain, prior in candidates
+        if (reads := _reads_as_text(segment, text, chain, original, suspects)) is not None
+    ]
     if not ranked:
         return None
     ranked.sort(key=lambda item: -item[0])
@@ -684,9 +720,36 @@ def _best(segment: str) -> Found | None:
     if gain < MARGIN_DEFAULT or (chain[0].true != "utf-8" and _has_utf8_word(segment)):
         return None
     utf8 = ftfy.fix_text(segment, FTFY_CONFIG)
-    if utf8 != segment and not is_bad(utf8) and not SIGNATURE.search(utf8):
+    if utf8 != segment and not is_bad(utf8) and not signed(utf8):
         return None  # UTF-8 that ftfy reads cleanly: ftfy's repair, after this one
     return Found(0, len(segment), segment, text, chain, gain)
+
+
+def _reads_as_latin(segment: str) -> bool:
+    """Whether ``segment`` is Latin letters alone that read as a language's ("Größe", "ÅÄÖ åäö")."""
+    return _latin_letters_only(segment) and best_language(segment)[1] > LETTERS_READ_DEFAULT
+
+
+def _symbol_row(segment: str) -> bool:
+    """Whether ``segment`` is a row of a few symbols, no letters ("····· ─"): a rule or a separator."""
+    distinct = len(set(_HAS_SUSPECT.findall(segment)))
+    return distinct < SYMBOLS_DISTINCT_DEFAULT and not any(ch.isalpha() for ch in segment)
+
+
+def _reads_as_text(segment: str, text: str, chain: tuple[Chain, ...], original: float, suspects: int) -> float | None:
+    """The score of a candidate repair of ``segment``, or None if it does not read as text enough."""
+    _, reads = best_language(text)
+    if reads < (CANDIDATE_MIN_DEFAULT if _cjk_count(text) else ALPHABET_CANDIDATE_MIN_DEFAULT):
+        return None
+    if (
+        _latin_letters_only(segment)
+        and dominant_script(text) != "Latin"
+        and (original > LETTERS_ORIGINAL_MAX_DEFAULT or reads < LETTERS_CANDIDATE_MIN_DEFAULT)
+    ):
+        return None  # "ÅÄÖ åäö", "Ôôô": letters of a Latin alphabet need more to be read as another
+    if _cjk_count(text) and (_cjk_count(text) < 2 or suspects < 4):
+        return None  # "âœ”" is no Chinese word
+    return reads if _plausible_cjk(text, chain[-1].true) else None
 
 
 _HAN_STANDARD = {"gbk": "gb2312", "gb18030": "gb2312", "big5": "big5", "shift_jis": "cp932", "euc_jp": "cp932"}
@@ -799,7 +862,7 @@ def find_repairs(line: str) -> tuple[str, tuple[Found, ...]]:
     """
     if line.isascii() and "$" not in line:
         return line, ()
-    if not SIGNATURE.search(line):
+    if not signed(line):
         return line, ()
     found: list[Found] = []
     if "$" in line and (iso := _iso2022(line)) is not None:
@@ -807,7 +870,7 @@ def find_repairs(line: str) -> tuple[str, tuple[Found, ...]]:
     if (punctuation := _gbk_punctuation(line)) is not None:
         return punctuation
     fixed, segments = _repair_segments(line)
-    if not segments and _suspects(line) >= MIN_SUSPECTS_DEFAULT and (whole := _best(line)) is not None:
+    if not segments and _suspects(line) >= MIN_SUSPECTS_DEFAULT and (whole := _best(line, spread=True)) is not None:
         fixed, segments = whole.text, [whole]  # damage spread thin over the line: "publiŽ un communiquŽ"
     found += segments
     return (fixed, tuple(found)) if found and _confirmed(line, fixed, found) else (line, ())

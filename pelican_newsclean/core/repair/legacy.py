@@ -10,9 +10,9 @@ that ftfy reads cleanly is left to ftfy (the ``ftfy`` repair, run after).
 
 from __future__ import annotations
 
-from .chains import SIGNATURE, find_repairs
+from .chains import SIGNATURE, find_repairs, signed
 
-__all__ = ["SIGNATURE", "explain_legacy_encoding", "fix_legacy_encoding"]
+__all__ = ["SIGNATURE", "explain_legacy_encoding", "fix_legacy_encoding", "signed"]
 
 
 def fix_legacy_encoding(line: str) -> str | None:

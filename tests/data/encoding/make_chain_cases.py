@@ -339,6 +339,8 @@ KNOWN_FAILURES: dict[str, str] = {
     "cp1250 shown as cp1252: Prezydent spotkał się z premie": LATIN_AS_LATIN,
     "cp1250 shown as cp1252: Győri egyetem új kutatóközpont": LATIN_AS_LATIN,
     "cp1250 shown as cp1252: Zápas skončil remízou dva dva": LATIN_AS_LATIN,
+    "cp1250 shown as cp1252: Příští týden bude v Česku tepl": LATIN_AS_LATIN,
+    "cp1250 shown as cp1252: Účastníci sjezdu odjeli domů": LATIN_AS_LATIN,
     "cp850 shown as cp1252: Die Bürger wählen am Sonntag": LATIN_AS_LATIN,
     "cp850 shown as cp1252: Über die Brücke fährt kein Zug": LATIN_AS_LATIN,
     "cp850 shown as cp1252: Le député a présenté sa démiss": LATIN_AS_LATIN,
