@@ -432,22 +432,24 @@ def decode_chain(text: str, chain: Chain) -> str | None:
     >>> decode_chain("Ã©tÃ©", CHAINS[0]), decode_chain("Ã tÃ©", CHAINS[0])
     ('été', None)
     """
-    return _decode_chain(text, chain)[0]
+    return _decode_chain(text, chain, lossy=False) or _decode_chain(text, chain, lossy=True)
 
 
-def _decode_chain(text: str, chain: Chain) -> tuple[str | None, bool]:
-    """:func:`decode_chain`, and whether the lossy search made it."""
+def _decode_chain(text: str, chain: Chain, lossy: bool) -> str | None:
+    """:func:`decode_chain`'s strict decoding (``lossy`` off), or else its lossy search alone."""
     raw = _encode(text, chain.shown)
     if raw is not None:
         got = _decode(raw, chain.true)
         if got is not None or not chain.lossy or not _worth_lossy(text, raw, chain):
-            return got, False
+            return None if lossy else got
     elif not chain.mixed or not _mixed_form(text):
-        return None, False
+        return None
+    if not lossy:
+        return None
     got = _lossy_decode(text, chain)
     if got is not None and not any(ch > "\x7f" and ch.isalpha() for ch in got):
-        return None, True  # bytes put back to make punctuation alone: a guess
-    return got, True
+        return None  # bytes put back to make punctuation alone: a guess
+    return got
 
 
 def _worth_lossy(text: str, raw: bytes, chain: Chain) -> bool:
@@ -655,17 +657,20 @@ def _alphabet_share(segment: str) -> float:
     return top / max(1, letters)
 
 
-def _candidates(segment: str, depth: int = 2, spread: bool = False) -> list[tuple[str, tuple[Chain, ...], float]]:
-    """Every decoding of ``segment`` by a chain (or two), with its prior. A segment mostly in
-    one alphabet beyond Latin-1 is UTF-8 fixed but for a letter, not the mixed form of a legacy
-    encoding: read so, it would make everyday Han.
+def _candidates(
+    segment: str, lossy: bool = False, depth: int = 2, spread: bool = False
+) -> list[tuple[str, tuple[Chain, ...], float]]:
+    """Every decoding of ``segment`` by a chain (or two), with its prior: the strict ones, or
+    (``lossy``) those only the lossy search makes. A segment mostly in one alphabet beyond
+    Latin-1 is UTF-8 fixed but for a letter, not the mixed form of a legacy encoding: read so,
+    it would make everyday Han.
     """
     out: list[tuple[str, tuple[Chain, ...], float]] = []
     alphabet = _alphabet_share(segment) >= UTF8_SHARE_DEFAULT  # "подпиÑали": UTF-8 fixed but for a letter
     for chain in CHAINS:
         if (alphabet and chain.mixed) or (spread and (chain.lossy or chain.mixed)):
             continue
-        got, lossy = _decode_chain(segment, chain)
+        got = _decode_chain(segment, chain, lossy)
         if got is None or got == segment:
             continue
         if (
@@ -676,7 +681,7 @@ def _candidates(segment: str, depth: int = 2, spread: bool = False) -> list[tupl
             continue  # a byte put back into double-byte text: only everyday characters are evidence enough
         out.append((got, (chain,), chain.prior))
         if depth > 1 and chain.true == "utf-8" and signed(got):
-            for text, inner, prior in _candidates(got, depth - 1):
+            for text, inner, prior in _candidates(got, lossy, depth - 1):
                 out.append((text, (chain, *inner), chain.prior + prior + LAYER_PRIOR_DEFAULT))
     return out
 
@@ -694,7 +699,20 @@ def _best(segment: str, spread: bool = False) -> Found | None:
     suspects = _suspects(segment)
     if len(segment) > MAX_SEGMENT_DEFAULT or suspects < 2 or _symbol_row(segment) or _reads_as_latin(segment):
         return None
-    candidates = [c for c in _candidates(segment, spread=spread) if _acceptable(segment, c[0])]
+    for lossy in (False, True) if not spread else (False,):  # the lossy search only if no strict reading wins
+        found = _best_of(segment, _candidates(segment, lossy, spread=spread), suspects)
+        if found is not None:
+            return None if found is _FTFY else found
+    return None
+
+
+_FTFY = Found(0, 0, "", "", (), 0.0)
+"""What :func:`_best_of` gives for a segment that ftfy reads cleanly: ftfy's repair, after this one."""
+
+
+def _best_of(segment: str, candidates: list[tuple[str, tuple[Chain, ...], float]], suspects: int) -> Found | None:
+    """The best of ``candidates`` for ``segment`` if it wins clearly (or :data:`_FTFY`), else None."""
+    candidates = [c for c in candidates if _acceptable(segment, c[0])]
     if not candidates:
         return None
     _, original = best_language(segment)
@@ -721,7 +739,7 @@ def _best(segment: str, spread: bool = False) -> Found | None:
         return None
     utf8 = ftfy.fix_text(segment, FTFY_CONFIG)
     if utf8 != segment and not is_bad(utf8) and not signed(utf8):
-        return None  # UTF-8 that ftfy reads cleanly: ftfy's repair, after this one
+        return _FTFY
     return Found(0, len(segment), segment, text, chain, gain)
 
 
@@ -869,11 +887,20 @@ def find_repairs(line: str) -> tuple[str, tuple[Found, ...]]:
         line, found = iso[0], iso[1]
     if (punctuation := _gbk_punctuation(line)) is not None:
         return punctuation
+    if _ftfy_reads(line):
+        return line, tuple(found)  # UTF-8 shown as cp1252, whole: ftfy's repair, after this one
     fixed, segments = _repair_segments(line)
     if not segments and _suspects(line) >= MIN_SUSPECTS_DEFAULT and (whole := _best(line, spread=True)) is not None:
         fixed, segments = whole.text, [whole]  # damage spread thin over the line: "publiŽ un communiquŽ"
     found += segments
     return (fixed, tuple(found)) if found and _confirmed(line, fixed, found) else (line, ())
+
+
+def _ftfy_reads(line: str) -> bool:
+    """Whether ``line``, as cp1252 bytes, is UTF-8 that reads cleanly: nothing for the search."""
+    raw = _encode(line, SLOPPY)
+    got = None if raw is None else _decode(raw, "utf-8")
+    return got is not None and got != line and not is_bad(got) and not signed(got)
 
 
 def _repair_segments(line: str) -> tuple[str, list[Found]]:

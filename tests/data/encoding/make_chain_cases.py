@@ -288,6 +288,7 @@ CLEAN = [
     ("Korean hanja compatibility alone", "\uf91d\uf92b\uf96b\uf9a4"),
     ("Thai with zero-width spaces", "ประเทศไทย\u200bมี\u200bฝน\u200bตก"),
     ("Thai", "กรุงเทพมหานครเป็นเมืองหลวงของประเทศไทย"),
+    ("Thai with a zero-width space before digits", "ปี\u200b2024\u200bมี\u200b\"ฝน\""),
     ("Lao with zero-width spaces", "ປະເທດລາວ\u200bມີ\u200bຝົນ"),
     ("Khmer with zero-width spaces", "ប្រទេសកម្ពុជា\u200bមាន\u200bភ្លៀង"),
     ("Myanmar with zero-width spaces", "မြန်မာ\u200bနိုင်ငံ\u200bသတင်း"),
