@@ -759,12 +759,14 @@ def _reads_as_text(segment: str, text: str, chain: tuple[Chain, ...], original: 
     _, reads = best_language(text)
     if reads < (CANDIDATE_MIN_DEFAULT if _cjk_count(text) else ALPHABET_CANDIDATE_MIN_DEFAULT):
         return None
-    if (
-        _latin_letters_only(segment)
-        and dominant_script(text) != "Latin"
-        and (original > LETTERS_ORIGINAL_MAX_DEFAULT or reads < LETTERS_CANDIDATE_MIN_DEFAULT)
+    if _latin_letters_only(segment) and (
+        dominant_script(text) == "Latin"
+        or original > LETTERS_ORIGINAL_MAX_DEFAULT
+        or reads < LETTERS_CANDIDATE_MIN_DEFAULT
     ):
-        return None  # "ÅÄÖ åäö", "Ôôô": letters of a Latin alphabet need more to be read as another
+        # "ÅÄÖ åäö", "Ôôô": letters of a Latin alphabet need more to be read as another; as other
+        # Latin letters, never: Icelandic "orðið" is no cp1250 for "orđiđ", whatever the model knows
+        return None
     if _cjk_count(text) and (_cjk_count(text) < 2 or suspects < 4):
         return None  # "âœ”" is no Chinese word
     return reads if _plausible_cjk(text, chain[-1].true) else None

@@ -170,6 +170,7 @@ def _language_score(language: Language, text: str) -> float:
     return total / max(1, len(text) - 1)
 
 
+@lru_cache(maxsize=16384)
 def best_language(text: str) -> tuple[str | None, float]:
     """The language ``text`` reads most like, and its score: the mean
     log-probability per bigram less what the language's own text gets, so

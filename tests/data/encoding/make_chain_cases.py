@@ -300,6 +300,8 @@ CLEAN = [
     ("Cyrillic initials", "А. С. Пушкин и Н. В. Гоголь"),
     ("Greek capitals", "ΑΘΗΝΑ ΚΑΙ ΘΕΣΣΑΛΟΝΙΚΗ"),
     ("Ideographic space in Chinese", "记者\u3000张伟\u3000报道"),
+    ("Icelandic words with eth and thorn", "Orðið sitt hélt sinni niður, þangað kom dóttir hennar."),
+    ("Kurdish", "Ewropayê çêkirin û Stenbolê bibe, Şerê serî alî demeke zanîn."),
     ("Irish", "Tá áthas orainn fáilte a chur romhat go Baile Átha Cliath."),
     ("Catalan", "L'àvia va anar a la plaça amb el nét."),
 ]
