@@ -280,3 +280,9 @@ def test_space_repairs_are_reported_once_per_line():
 @pytest.mark.parametrize("case", cases("scripts"))
 def test_dominant_script(case):
     assert dominant_script(case["text"]) == case["script"]
+
+
+def test_a_long_line_of_legacy_text_is_repaired_whole():
+    """No word is that long in a Latin text, but a paragraph of Chinese has no spaces."""
+    sentence = "国务院总理今天在北京会见了来访的外国代表团。" * 40
+    assert repair_line(sentence.encode("gbk").decode("latin-1"))[0] == sentence

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 from collections import Counter
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 import itertools
@@ -105,7 +106,10 @@ WORD_SUSPECTS_DEFAULT = 4
 """Suspect characters a word needs to be repaired on its own, apart from its damaged neighbours."""
 
 MAX_SEGMENT_DEFAULT = 400
-"""Characters in one damaged segment, at most (the lossy search stays linear)."""
+"""Characters in one damaged segment, at most, for the lossy search (strict readings have no limit)."""
+
+LOSSY_BUDGET_DEFAULT = 2000
+"""Characters the lossy search reads in one line, at most: a line of noise costs no more than that."""
 
 BEAM_DEFAULT = 10
 """Partial decodings kept at each character by the lossy search."""
@@ -274,6 +278,7 @@ KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 _UTF8_BYTES = re.compile("[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _HIGH_RUN = re.compile("[^\x00-\x7f]{2,}")
+_LOSSY_LEFT: ContextVar[int] = ContextVar("lossy_left", default=LOSSY_BUDGET_DEFAULT)
 _C1 = re.compile("[\x80-\x9f]")
 _TOKEN = re.compile(r"[^ \t\n\r\f\v]+")  # ASCII spaces only: a no-break space may be a byte 0xA0
 _HAS_SUSPECT = re.compile(f"[{re.escape(_SUSPECT_CHARS)}]")
@@ -386,6 +391,10 @@ def _lossy_decode(text: str, chain: Chain) -> str | None:
     """The likeliest decoding of ``text`` under ``chain`` with bytes put back, quotes curled or (mixed)
     characters read as their UTF-8: a beam search over the states of a strict decoder.
     """
+    left = _LOSSY_LEFT.get()
+    if left < len(text):
+        return None
+    _LOSSY_LEFT.set(left - len(text))
     inserts = _DROPPED.get(chain.shown, b"")
     # state: (bytes pending in the decoder, the last byte if it was read alone in the mixed form)
     beam: dict[tuple[bytes, int], list[tuple[float, str]]] = {(b"", -1): [(0.0, "")]}
@@ -697,9 +706,10 @@ def _best(segment: str, spread: bool = False) -> Found | None:
     thin) is read by the code pages of one byte per character alone.
     """
     suspects = _suspects(segment)
-    if len(segment) > MAX_SEGMENT_DEFAULT or suspects < 2 or _symbol_row(segment) or _reads_as_latin(segment):
+    if suspects < 2 or _symbol_row(segment) or _reads_as_latin(segment):
         return None
-    for lossy in (False, True) if not spread else (False,):  # the lossy search only if no strict reading wins
+    passes = (False,) if spread or len(segment) > MAX_SEGMENT_DEFAULT else (False, True)
+    for lossy in passes:  # the lossy search only if no strict reading wins, and on segments not too long
         found = _best_of(segment, _candidates(segment, lossy, spread=spread), suspects)
         if found is not None:
             return None if found is _FTFY else found
@@ -884,6 +894,7 @@ def find_repairs(line: str) -> tuple[str, tuple[Found, ...]]:
         return line, ()
     if not signed(line):
         return line, ()
+    _LOSSY_LEFT.set(LOSSY_BUDGET_DEFAULT)
     found: list[Found] = []
     if "$" in line and (iso := _iso2022(line)) is not None:
         line, found = iso[0], iso[1]
