@@ -69,6 +69,12 @@ ALPHABET_LEADS_DEFAULT = 0.85
 UTF8_ONLY_DEFAULT = 0.7
 """...and this much, as UTF-8 or not at all (legacy double-byte text shown so stays below 0.6)."""
 
+SURE_GAIN_DEFAULT = 4.0
+"""A reading that wins by this much, and reads as its language does (:data:`SURE_READS_DEFAULT`)..."""
+
+SURE_READS_DEFAULT = -0.5
+"""...ends the weighing of readings of less prior (see :func:`_best_of`)."""
+
 DENSITY_MAX_DEFAULT = 4.0
 """At most this many characters of a segment per suspect one weigh its gain (see :func:`_best`)."""
 
@@ -721,26 +727,39 @@ _FTFY = Found(0, 0, "", "", (), 0.0)
 
 
 def _best_of(segment: str, candidates: list[tuple[str, tuple[Chain, ...], float]], suspects: int) -> Found | None:
-    """The best of ``candidates`` for ``segment`` if it wins clearly (or :data:`_FTFY`), else None."""
-    candidates = [c for c in candidates if _acceptable(segment, c[0])]
+    """The best of ``candidates`` for ``segment`` if it wins clearly (or :data:`_FTFY`), else None.
+
+    They are weighed in the order of their priors, and the weighing stops at one that reads as
+    its language does and wins by :data:`SURE_GAIN_DEFAULT`: the rest could not beat it.
+    """
     if not candidates:
         return None
-    _, original = best_language(segment)
-    if _mixes_writing(segment) or _C1.search(segment):  # "Â鶹", "minist\x8fre": no word is written so
-        original = min(original, MIXED_ORIGINAL_DEFAULT)
     share = _utf8_share(segment)
     if (
         share >= UTF8_ONLY_DEFAULT
         or _alphabet_utf8(segment)
-        or (share >= UTF8_SHARE_DEFAULT and any(c[1][0].true == "utf-8" for c in candidates))
+        or (
+            share >= UTF8_SHARE_DEFAULT
+            and any(c[1][0].true == "utf-8" and _acceptable(segment, c[0]) for c in candidates)
+        )
     ):  # mostly UTF-8 sequences shown as cp1252 ("Ð¿Ð¾Ð´"): read as GBK they would make everyday Han
         candidates = [c for c in candidates if c[1][0].true == "utf-8"]
+    original: float | None = None
     density = min(DENSITY_MAX_DEFAULT, len(segment) / suspects)
-    ranked = [
-        ((reads - original) * density + prior, text, chain)
-        for text, chain, prior in candidates
-        if (reads := _reads_as_text(segment, text, chain, original, suspects)) is not None
-    ]
+    ranked: list[tuple[float, str, tuple[Chain, ...]]] = []
+    for text, chain, prior in sorted(candidates, key=lambda c: -c[2]):
+        if not _acceptable(segment, text):
+            continue
+        if original is None:
+            original = best_language(segment)[1]
+            if _mixes_writing(segment) or _C1.search(segment):  # "Â鶹", "minist\x8fre": no word is written so
+                original = min(original, MIXED_ORIGINAL_DEFAULT)
+        reads = _reads_as_text(segment, text, chain, original, suspects)
+        if reads is None:
+            continue
+        ranked.append(((reads - original) * density + prior, text, chain))
+        if ranked[-1][0] >= SURE_GAIN_DEFAULT and reads >= SURE_READS_DEFAULT:
+            break
     if not ranked:
         return None
     ranked.sort(key=lambda item: -item[0])
