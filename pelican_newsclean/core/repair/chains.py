@@ -786,8 +786,8 @@ def _symbol_row(segment: str) -> bool:
 def _reads_as_text(segment: str, text: str, chain: tuple[Chain, ...], original: float, suspects: int) -> float | None:
     """The score of a candidate repair of ``segment``, or None if it does not read as text enough."""
     _, reads = best_language(text)
-    if reads < (CANDIDATE_MIN_DEFAULT if _cjk_count(text) else ALPHABET_CANDIDATE_MIN_DEFAULT):
-        return None
+    if reads < (CANDIDATE_MIN_DEFAULT if _cjk_count(text) else ALPHABET_CANDIDATE_MIN_DEFAULT) or is_bad(text):
+        return None  # reads as no language, or still looks like mojibake to ftfy
     if _latin_letters_only(segment) and (
         dominant_script(text) == "Latin"
         or original > LETTERS_ORIGINAL_MAX_DEFAULT
