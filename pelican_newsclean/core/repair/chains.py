@@ -629,6 +629,19 @@ def _cjk_count(text: str) -> int:
     return len(CJK.findall(text)) + sum("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
+_GLUED_DAMAGE = re.compile("[A-Za-z][\u2500-\u259f]|[\u2500-\u259f][A-Za-z]|[\x80-\x9f]")
+
+
+def _glued_damage(text: str) -> bool:
+    """Whether ``text`` shows damage no clean word has, enough for one damaged letter to be
+    repaired: a word mixing Latin with Cyrillic or Greek ("Γ–lpreise"), a box-drawing piece
+    glued to a letter ("D├╝sseldorf"), a C1 control.
+    """
+    return _GLUED_DAMAGE.search(text) is not None or any(
+        _ASCII_LETTER.search(word) and _mixes_writing(word) for word in text.split()
+    )
+
+
 def _mixes_writing(text: str) -> bool:
     """Whether a word of ``text`` mixes scripts as no word does: Latin-1 letters with CJK
     ("Â鶹"), Latin letters with Cyrillic or Greek ("GrГѓВ¶").
@@ -963,7 +976,9 @@ def _confirmed(line: str, fixed: str, found: list[Found]) -> bool:
     ftfy's badness check no worse, and no clean reading of the line by ftfy as good.
     """
     undone = sum(_suspects(line[f.start : f.end]) for f in found)
-    if undone < MIN_SUSPECTS_DEFAULT and not any(f.chains[0].shown == "ascii" for f in found):
+    if undone < MIN_SUSPECTS_DEFAULT and not all(
+        f.chains[0].shown == "ascii" or _glued_damage(f.before) for f in found
+    ):
         return False
     if is_bad(fixed) and not is_bad(line):
         return False
