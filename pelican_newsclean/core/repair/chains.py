@@ -34,7 +34,7 @@ from ftfy.badness import is_bad
 
 from pelican_newsclean.core.scripts import CJK, CJK_CHARS, dominant_script, letter_script
 
-from .charlm import ODD_LOG_PROB_DEFAULT, best_language, char_log_prob, common_han
+from .charlm import ODD_LOG_PROB_DEFAULT, UNKNOWN_LOG_PROB_DEFAULT, best_language, char_log_prob, common_han
 from .mojibake import FTFY_CONFIG
 
 SLOPPY = "sloppy-cp1252"
@@ -189,13 +189,13 @@ character into a symbol and an ASCII one is not cheaper than the character."""
 
 AMBIGUITY_DEFAULT = 1.0
 
-AMBIGUITY_UTF8_DEFAULT = 4.0
-"""...wider for UTF-8, whose decodings differ by a letter ("Россия", "Россис") the model tells apart,
-where double-byte ones differ by a Han character it knows too little of."""
+AMBIGUITY_LM_DEFAULT = 4.0
+"""...unless the language model reads one at least this much better (in all): "Россия", not "Россис";"""
 
-AMBIGUITY_LM_DEFAULT = 0.15
-"""...unless the language model reads one at least this much better (per bigram): "Россия", not "Россис"."""
-"""Decodings of the lossy search that cost less apart than this are compared by the language model..."""
+AMBIGUITY_LM_LEGACY_DEFAULT = 0.15
+"""...and for double-byte text this much per character: the model knows too little Han to tell 新 from 协."""
+"""Double-byte decodings of the lossy search that cost less apart than this are compared by the
+language model (UTF-8 ones, byte by byte put back: see :func:`_settle_inserted`)..."""
 
 
 _DROPPED = {  # the bytes a display may have dropped: those it does not define
@@ -431,14 +431,74 @@ def _lossy_decode(text: str, chain: Chain) -> str | None:
         if not after:
             return None
         beam = dict(sorted(after.items(), key=lambda item: item[1][0][0])[:BEAM_DEFAULT])
-    ends = sorted(path for (pending, _), paths in beam.items() if not pending for path in paths)
-    window = AMBIGUITY_UTF8_DEFAULT if chain.true == "utf-8" else AMBIGUITY_DEFAULT
-    if len(ends) > 1 and ends[1][0] - ends[0][0] < window:  # close: the language model decides
+    return _pick(sorted(_ends(beam, chain, inserts)), chain, inserts, quotes="'" in text or '"' in text)
+
+
+def _pick(ends: list[tuple[float, str]], chain: Chain, inserts: bytes, quotes: bool) -> str | None:
+    """The decoding the lossy search settles on among its complete ones (cheapest first), or None."""
+    if not ends:
+        return None
+    if chain.true == "utf-8":
+        return _settle_inserted(ends[0][1], inserts, quotes)
+    if len(ends) > 1 and ends[1][0] - ends[0][0] < AMBIGUITY_DEFAULT:  # close: the language model decides
         close = sorted(
-            ((best_language(out)[1], out) for cost, out in ends[:4] if cost - ends[0][0] < window), reverse=True
+            ((_rescore(out), out) for cost, out in ends[:4] if cost - ends[0][0] < AMBIGUITY_DEFAULT), reverse=True
         )
-        return close[0][1] if close[0][0] - close[1][0] >= AMBIGUITY_LM_DEFAULT else None
-    return ends[0][1] if ends else None
+        needed = AMBIGUITY_LM_LEGACY_DEFAULT * len(close[0][1])
+        return close[0][1] if close[0][0] - close[1][0] >= needed else None
+    return ends[0][1]
+
+
+def _ends(
+    beam: dict[tuple[bytes, int], list[tuple[float, str]]], chain: Chain, inserts: bytes
+) -> list[tuple[float, str]]:
+    """The complete decodings in ``beam``, and those a byte dropped at the very end completes."""
+    ends = [path for (pending, _), paths in beam.items() if not pending for path in paths]
+    for (pending, _), paths in beam.items():
+        for byte in inserts if pending and chain.lossy else b"":
+            fed = _advance(chain.true, pending, bytes((byte,)))
+            if fed is not None and not fed[0]:
+                ends += [(cost + LOSSY_COST_DEFAULT + fed[2], out + fed[1]) for cost, out in paths]
+    return ends
+
+
+def _settle_inserted(text: str, inserts: bytes, quotes: bool) -> str | None:
+    """``text``, a UTF-8 reading with bytes put back, with each put-back byte the one the language
+    model reads best (a dropped byte shows nowhere, so a character holding one was put back; a
+    curled quote, where the text had straight ones, may be either of a pair), or None if for one
+    of them two bytes read about as well ("Сегодня" or "Сегоднс", "Бизнес" or "Визнес").
+    """
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        raw = ch.encode("utf-8")
+        group = next(
+            (g for g in (inserts, *((b"\x91\x92", b"\x93\x94") if quotes else ())) if any(b in g for b in raw[1:])),
+            None,
+        )
+        if len(raw) < 2 or group is None:
+            continue
+        readings = []
+        for byte in group:
+            other = bytes(b if b not in group else byte for b in raw)
+            got = _decode(other, "utf-8")
+            if got is not None and len(got) == 1:
+                readings.append((_rescore("".join([*chars[:i], got, *chars[i + 1 :]])), got))
+        readings.sort(reverse=True)
+        if len(readings) > 1 and readings[0][0] - readings[1][0] < AMBIGUITY_LM_DEFAULT:
+            return None
+        chars[i] = readings[0][1]
+    straight = "".join(chars)
+    return None if _QUOTE_IN_WORD.search(straight) else straight
+
+
+_QUOTE_IN_WORD = re.compile("(?<=[^\\x00-\\x7f])['\"](?=[^\\x00-\\x7f])")
+
+
+def _rescore(text: str) -> float:
+    """The language model's log-probability of a reading in all (not per bigram), a straight
+    quote left between two letters of a word ("шс'л") counted as a rare letter.
+    """
+    return best_language(text)[1] * len(text) + UNKNOWN_LOG_PROB_DEFAULT * len(_QUOTE_IN_WORD.findall(text))
 
 
 def decode_chain(text: str, chain: Chain) -> str | None:
