@@ -6,6 +6,8 @@
     newsclean clean -o clean/ scraped/     # a folder in, a folder out
     newsclean diff article.txt             # what would go, and why
     newsclean diff --html *.txt > audit.html  # the same, as one page for a browser
+    newsclean repair page.txt              # the text with its mojibake repaired, nothing removed
+    newsclean repair --explain - < page.txt   # each repair, and the chain of damage it undid
 
 A file may open with a Pelican metadata header (``Title:``, ``Source:``,
 ``Source_URL:``... up to the first blank line), as in a site's content folder:
@@ -40,7 +42,9 @@ from .core.config import Config
 from .core.model import CleanResult
 from .core.pipeline import clean_scraped, clean_text
 from .core.read import UndecodableError, read_scraped
+from .core.read.decode import decode_bytes
 from .core.read.header import CLEANED_MARK
+from .core.repair import explain_line, repair_text
 
 EXIT_OK, EXIT_FILE, EXIT_USAGE, EXIT_PROFILE, EXIT_OUTPUT = 0, 1, 2, 3, 4
 """The exit statuses, one meaning each (see the module docstring)."""
@@ -85,6 +89,8 @@ class Shape:
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0912 - one case after another, read top to bottom
     """Entry point of the ``newsclean`` console script; returns the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "repair":
+        return _repair(args.files or ["-"], explain=args.explain)
     try:
         config = Config(
             extra_phrases=tuple(args.phrase),
@@ -211,6 +217,15 @@ def _parser() -> argparse.ArgumentParser:
         help="write each result to DIR/<input name> as Pelican content (its header kept), "
         "instead of stdout; never over an input",
     )
+    repair = sub.add_parser(
+        "repair", help="print the text of each file (or stdin) with its encoding repaired, and nothing removed"
+    )
+    repair.add_argument("files", nargs="*", help="text files; none or - reads stdin")
+    repair.add_argument(
+        "--explain",
+        action="store_true",
+        help="print each repair instead: file:line: kind: before -> after (the chain of damage undone)",
+    )
     diff = sub.add_parser("diff", parents=[common], help="show what would be removed from each file, and why")
     diff.add_argument(
         "--html",
@@ -218,6 +233,27 @@ def _parser() -> argparse.ArgumentParser:
         help="print one audit page (HTML) for all the files instead, as the plugin makes for a site",
     )
     return parser
+
+
+def _repair(paths: Sequence[str], explain: bool) -> int:
+    """``newsclean repair``: each file's text repaired line by line (repair_text), or each repair explained."""
+    failed = 0
+    for path in paths:
+        try:
+            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            text, _how = decode_bytes(data)
+        except (OSError, UndecodableError) as exc:
+            print(f"newsclean: {path}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        if not explain:
+            sys.stdout.write(repair_text(text)[0])
+            continue
+        name = "<stdin>" if path == "-" else path
+        for number, line in enumerate(text.split("\n"), start=1):
+            for kind, before, after, how in explain_line(line):
+                print(f"{name}:{number}: {kind}: {before} -> {after}" + (f" ({how})" if how != kind else ""))
+    return EXIT_FILE if failed else EXIT_OK
 
 
 def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str]]:

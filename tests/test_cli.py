@@ -239,3 +239,36 @@ def test_version_and_verbose(article, tmp_path, capsys):
     out = tmp_path / "out"
     assert newsclean(["clean", "-v", "-o", str(out), str(article)]) == 0
     assert f"-> {out / 'bridge.txt'}" in capsys.readouterr().err
+
+
+# newsclean repair: the repair on its own
+
+
+def test_repair_prints_the_text_repaired_and_nothing_removed(tmp_path, capsys):
+    path = tmp_path / "page.txt"
+    path.write_text("Skip to main content\nÏðèâåò, ìèð!\nCafÃ© ¹úÎñÔº\n", encoding="utf-8")
+    assert newsclean(["repair", str(path)]) == 0
+    assert capsys.readouterr().out == "Skip to main content\nПривет, мир!\nCafé 国务院\n"
+
+
+def test_repair_reads_stdin_without_files(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("ÅÄÖ åäö\nCafÃ©".encode())))
+    assert newsclean(["repair"]) == 0
+    assert capsys.readouterr().out == "ÅÄÖ åäö\nCafé"
+
+
+def test_repair_explain_names_each_chain(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("ok\nCafГѓВ© crГѓВЁme\n".encode())))
+    assert newsclean(["repair", "--explain", "-"]) == 0
+    assert capsys.readouterr().out == (
+        "<stdin>:2: legacy-encoding: CafГѓВ© crГѓВЁme -> Café crème"
+        " (utf-8 shown as cp1251, then utf-8 shown as sloppy-cp1252)\n"
+    )
+
+
+def test_repair_names_a_missing_file_and_goes_on(tmp_path, capsys):
+    path = tmp_path / "ok.txt"
+    path.write_text("fine\n", encoding="utf-8")
+    assert newsclean(["repair", str(tmp_path / "missing.txt"), str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "fine\n" and "missing.txt" in captured.err

@@ -6,6 +6,7 @@ test below states one rule and runs it over a case file.
 
 from __future__ import annotations
 
+from collections import Counter
 import itertools
 import json
 
@@ -17,6 +18,7 @@ import pytest
 from pelican_newsclean import Repair
 from pelican_newsclean.core.repair import (
     FTFY_CONFIG,
+    explain_line,
     fix_legacy_encoding,
     looks_bad,
     normalize_spaces,
@@ -33,17 +35,17 @@ def load(name: str) -> list[dict]:
     return json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def cases(name: str, expect_failures: bool = True) -> list:
+def cases(name: str, expect_failures: bool = True, fixed_here: frozenset[str] = frozenset()) -> list:
     """The cases of one file as pytest params, with their labels as ids.
 
     A case marked ``"expect": "fail"`` in its file is a strict expected
     failure (unless ``expect_failures`` is off): a fix that makes it pass is
-    noticed.
+    noticed. A label in ``fixed_here`` is a failure of ftfy's that this repair fixes.
     """
     params = []
     for i, case in enumerate(load(name)):
         marks = ()
-        if expect_failures and case.get("expect") == "fail":
+        if expect_failures and case.get("expect") == "fail" and case["label"] not in fixed_here:
             marks = (pytest.mark.xfail(strict=True, reason=case.get("comment", "a known failure")),)
         params.append(pytest.param(case, id=f"{i:03d} {case['label']}", marks=marks))
     return params
@@ -73,7 +75,52 @@ def test_legacy_encoding_mojibake_is_decoded(case):
     assert repairs[0].line == 7
 
 
+# Every family of damage, generated (make_chain_cases.py)
+
+
+@pytest.mark.parametrize("case", cases("chains"))
+def test_each_family_of_damage_is_repaired(case):
+    fixed, repairs = repair_line(case["original"])
+    assert fixed == case["fixed"]
+    assert repairs
+
+
+def test_each_family_of_damage_has_cases():
+    """Five sentences or more per family (the mixed forms keep those ftfy's fixer changes, the lossy
+    ones those that lost a byte or a curly quote)."""
+    families = Counter(case["family"] for case in load("chains"))
+    lossy = ("mixed", "0xad", "straightened")
+    assert all(n >= 5 for family, n in families.items() if not any(word in family for word in lossy))
+    assert len(families) >= 25
+
+
+def test_a_repair_explains_its_chain():
+    assert explain_line("CafГѓВ© crГѓВЁme") == [
+        (
+            "legacy-encoding",
+            "CafГѓВ© crГѓВЁme",
+            "Café crème",
+            "utf-8 shown as cp1251, then utf-8 shown as sloppy-cp1252",
+        )
+    ]
+    assert explain_line("¹úÎñÔº ÅÄÖ åäö") == [("legacy-encoding", "¹úÎñÔº", "国务院", "gbk shown as sloppy-cp1252")]
+    assert explain_line("It’s fine") == []
+
+
 # Correct text is never touched
+
+
+@pytest.mark.parametrize("case", cases("clean"))
+def test_clean_text_in_many_scripts_comes_back_unchanged(case):
+    """Also in upper and title case; Thai, Lao, Khmer and Myanmar keep their zero-width spaces,
+    Korean its compatibility ideographs, a row of Latin-1 letters its letters."""
+    assert repair_line(case["original"]) == (case["original"], ())
+    assert fix_legacy_encoding(case["original"]) is None
+
+
+def test_clean_text_covers_twenty_languages():
+    languages = {case["label"].split(" (")[0].split(" with ")[0] for case in load("clean")}
+    assert len(languages) >= 20
 
 
 @pytest.mark.parametrize("case", cases("negative"))
@@ -210,8 +257,11 @@ def test_ftfys_known_failures_do_not_crash(case):
     assert isinstance(fixed, str) and all(isinstance(r, Repair) for r in repairs)
 
 
-# ftfy 6.3.1 fails each of these; so does this repair, until one is fixed.
-@pytest.mark.parametrize("case", cases("ftfy-cases/known-failures"))
+# ftfy 6.3.1 fails each of these; so does this repair, but for those it fixes.
+FTFY_FAILURES_FIXED_HERE = frozenset({"subtle UTF-8 / codepage 437 mixup in Spanish"})
+
+
+@pytest.mark.parametrize("case", cases("ftfy-cases/known-failures", fixed_here=FTFY_FAILURES_FIXED_HERE))
 def test_ftfys_known_failures_are_repaired(case):
     assert repair_text(case["original"])[0] in ftfy_expectations(case)
 
@@ -233,3 +283,9 @@ def test_space_repairs_are_reported_once_per_line():
 @pytest.mark.parametrize("case", cases("scripts"))
 def test_dominant_script(case):
     assert dominant_script(case["text"]) == case["script"]
+
+
+def test_a_long_line_of_legacy_text_is_repaired_whole():
+    """No word is that long in a Latin text, but a paragraph of Chinese has no spaces."""
+    sentence = "国务院总理今天在北京会见了来访的外国代表团。" * 40
+    assert repair_line(sentence.encode("gbk").decode("latin-1"))[0] == sentence

@@ -3,8 +3,10 @@
 Three repairs, in this order (:data:`REPAIRS`), each reported as a
 :class:`~pelican_newsclean.core.model.Repair` of its kind:
 
-- ``legacy-encoding`` (:mod:`.legacy`): GBK, Big5, Shift-JIS, EUC-KR or
-  cp1251 read by a mixed decoder;
+- ``legacy-encoding`` (:mod:`.legacy`, on :mod:`.chains`): text in one
+  encoding shown as another (GBK, Big5, EUC-KR, Shift-JIS, cp1251... read as
+  Latin-1, UTF-8 shown through cp1251 or Mac Roman, two layers of it), found
+  per damaged segment and ranked by a character language model (:mod:`.charlm`);
 - ``ftfy`` (:mod:`.mojibake`): UTF-8 mojibake, entities, control characters, NFC;
 - ``whitespace`` (:mod:`.spaces`): no-break spaces to spaces, zero-width junk dropped.
 
@@ -19,13 +21,14 @@ import re
 
 from pelican_newsclean.core.model import Repair
 
-from .legacy import SIGNATURE, fix_legacy_encoding
+from .legacy import explain_legacy_encoding, fix_legacy_encoding, signed
 from .mojibake import FTFY_CONFIG, fix_mojibake, looks_bad
 from .spaces import normalize_spaces
 
 __all__ = [
     "FTFY_CONFIG",
     "REPAIRS",
+    "explain_line",
     "fix_legacy_encoding",
     "fix_mojibake",
     "looks_bad",
@@ -34,15 +37,15 @@ __all__ = [
     "repair_text",
 ]
 
-_ASCII_SUSPECT = re.compile(r"[&\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ASCII_SUSPECT = re.compile(r"[&\x00-\x08\x0b\x0e-\x1f\x7f]|\$[B@]")  # an entity, a control, ISO-2022-JP
 
 MAX_ROUNDS_DEFAULT = 3
 """Rounds of repair at most: one fix can uncover another (a no-break space hid mojibake)."""
 
 
 def _legacy_if_signed(text: str) -> str | None:
-    """The legacy-encoding repair, tried only on text with its signature (two high Latin-1 chars)."""
-    return fix_legacy_encoding(text) if SIGNATURE.search(text) else None
+    """The legacy-encoding repair, tried only on text with a signature of damage (:func:`.chains.signed`)."""
+    return fix_legacy_encoding(text) if signed(text) else None
 
 
 REPAIRS: tuple[tuple[str, Callable[[str], str | None]], ...] = (
@@ -89,6 +92,27 @@ def repair_line(text: str, line: int | None = None) -> tuple[str, tuple[Repair, 
         if not changed or text.isascii():
             break
     return text, tuple(repairs)
+
+
+def explain_line(text: str) -> list[tuple[str, str, str, str]]:
+    """How :func:`repair_line` repairs ``text``: (kind, before, after, how) per repair, where
+    ``how`` names the chain of damage undone by a ``legacy-encoding`` repair, outermost first
+    (and is the kind itself for the others).
+
+    >>> for step in explain_line("Ïðèâåò, ìèð! CafÃ©"):
+    ...     print(step)
+    ('legacy-encoding', 'Ïðèâåò, ìèð!', 'Привет, мир!', 'cp1251 shown as sloppy-cp1252')
+    ('ftfy', 'CafÃ©', 'Café', 'ftfy')
+    """
+    steps: list[tuple[str, str, str, str]] = []
+    current = text
+    for repair in repair_line(text)[1]:
+        if repair.kind == "legacy-encoding":
+            steps += [("legacy-encoding", *found) for found in explain_legacy_encoding(current)]
+        else:
+            steps.append((repair.kind, repair.before, repair.after, repair.kind))
+        current = current.replace(repair.before, repair.after, 1)
+    return steps
 
 
 def repair_text(text: str) -> tuple[str, tuple[Repair, ...]]:

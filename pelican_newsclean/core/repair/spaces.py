@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 _NO_BREAK = re.compile("[\u00a0\u202f\u2007]")
-# Thai, Lao, Myanmar and Khmer separate words with zero-width spaces: those stay.
-_SEPARATED_BY_ZWSP = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+# Thai, Lao, Myanmar and Khmer separate words with zero-width spaces: those stay, wherever one
+# side of them is a letter of those scripts (before a digit or a quote too).
+_SEPARATED_BY_ZWSP = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\uaa60-\uaa7f\ua9e0-\ua9ff"
 _ZERO_WIDTH = re.compile(  # not ZWNJ/ZWJ: Persian, Indic and emoji need them
-    f"[\u2060\ufeff\u00ad]|(?<![{_SEPARATED_BY_ZWSP}])\u200b|\u200b(?![{_SEPARATED_BY_ZWSP}])"
+    f"[\u2060\ufeff\u00ad]|(?<![{_SEPARATED_BY_ZWSP}])\u200b(?![{_SEPARATED_BY_ZWSP}])"
 )
 _SPACE_JUNK = re.compile("[\u00a0\u202f\u2007\u200b\u2060\ufeff\u00ad]")
 
