@@ -8,6 +8,7 @@ builds that list the plugin and leave it enabled.
 from __future__ import annotations
 
 from collections.abc import Mapping
+import dataclasses
 import datetime as dt
 import functools
 import logging
@@ -112,7 +113,7 @@ def _outside_content(path: str, settings: Mapping[str, Any]) -> str | None:
 
 def start_build(pelican: Any) -> None:
     """``initialized``: a new build state; NEWSCLEAN is validated once, so errors show at the start."""
-    build = state.start(pelican.settings)
+    build = state.start(pelican.settings, whole_build=True)
     if build is None or not build.options.enabled:
         return
     options = build.options
@@ -363,7 +364,7 @@ def clean_content(instance: Any) -> None:
         instance.newsclean_footer = (variables, footer)  # to name the other copies, once all are read
         body = f"{body.rstrip()}\n{footer}\n"
     instance._content = body
-    instance.newsclean_sketch = sketch(result.paragraphs) if note is None else ()
+    instance.newsclean_sketch = _sketch(instance, result) if note is None else ()
     instance.newsclean_words = cleaned.words_after
     report.attach_record(
         instance,
@@ -392,6 +393,12 @@ def clean_content(instance: Any) -> None:
             instance.source_path,
             extra={"limit_msg": "newsclean: more articles with no known source"},
         )
+
+
+def _sketch(instance: Any, result: CleanResult) -> tuple[int, ...]:
+    """The copy-detection sketch of a cleaned article (the clean cache may have it already)."""
+    made = getattr(instance, "newsclean_sketch", None)
+    return made if made is not None else sketch(result.paragraphs)
 
 
 def _site_link(settings: Mapping[str, Any]) -> re.Pattern[str]:
@@ -489,19 +496,22 @@ def _clean_body(
             ("%s (raise NEWSCLEAN 'max_size' or 'max_paragraphs' to clean it)", (big,)),
             logging.WARNING,
         )
+    extract = options.extract_pages and instance.metadata.get("reader") == "html"
+    page = bool(instance.metadata.get(SAVED_PAGE_KEY))
+    key = build.cache.key(body, lines, extract, page) if build.cache is not None else None
     try:
         stored = build.take(instance.source_path, body)
+        entry = build.cache.get(key) if stored is None and build.cache is not None and key else None
         if stored is not None:
             cleaned = render_result(body, credit(stored, credits, options.config), options.config, lines)
+        elif entry is not None:  # cleaned by an earlier build: only the credits are worked out again
+            cleaned = dataclasses.replace(entry.cleaned, result=credit(entry.cleaned.result, credits, options.config))
+            instance.newsclean_sketch = entry.sketch
         else:
-            cleaned = clean_html(
-                body,
-                options.config,
-                credits,
-                lines=lines,
-                extract=options.extract_pages and instance.metadata.get("reader") == "html",
-                page=bool(instance.metadata.get(SAVED_PAGE_KEY)),
-            )
+            cleaned = clean_html(body, options.config, credits, lines=lines, extract=extract, page=page)
+        if entry is None and build.cache is not None and key:
+            instance.newsclean_sketch = sketch(cleaned.result.paragraphs)
+            build.cache.put(key, _as_cleaned_here(cleaned), instance.newsclean_sketch)
     except ProfileError as error:  # settings drop broken profile folders: this is a file changed since
         return _uncleaned(build, credits), ("a publisher profile cannot be used (%s)", (error,)), logging.ERROR
     except Exception as error:  # a bug in the cleaner must not cost the site an article
@@ -524,6 +534,16 @@ def _clean_body(
             "Set NEWSCLEAN = {'extract_pages': False} to silence this."
         )
     return cleaned, _too_short(cleaned, options), logging.WARNING
+
+
+def _as_cleaned_here(cleaned: CleanedHtml) -> CleanedHtml:
+    """A result as :func:`clean_html` makes it of the body: the reader's, made from the file, also
+    holds the file's decode (reported from the metadata here), and it is not kept.
+    """
+    repairs = tuple(r for r in cleaned.result.repairs if r.kind != "decode")
+    if len(repairs) == len(cleaned.result.repairs):
+        return cleaned
+    return dataclasses.replace(cleaned, result=dataclasses.replace(cleaned.result, repairs=repairs))
 
 
 def _footer(build: BuildState, instance: Any, variables: Mapping[str, Any]) -> str:
@@ -588,9 +608,29 @@ def credit_copies(generator: Any) -> None:
             ]
             if article not in kept:
                 record["status"], record["note"] = "not published", f"a copy of {kept[0].relative_source_path}"
+            elif record.get("status") == "not published":  # left out by an earlier build (generator cache)
+                record["status"], record["note"] = "cleaned", None
             report.attach_record(article, record)
             if article in kept and getattr(article, "newsclean_footer", None):
                 _name_copies(build, article, others, kept)
+    grouped = {id(articles[i]) for group in groups for i in group}
+    _forget_copies(build, [a for a in articles if id(a) not in grouped])
+
+
+def _forget_copies(build: BuildState, articles: list[Any]) -> None:
+    """Articles that are no copies now, but were in the build their record and footer come from
+    (the generator cache keeps both): their record and footer name no copies.
+    """
+    for article in articles:
+        old = getattr(article, report.RAW_RECORD_ATTRIBUTE, None)
+        if not old or not old.get("copies"):
+            continue
+        record = {**old, "copies": []}
+        if record.get("status") == "not published":
+            record["status"], record["note"] = "cleaned", None
+        report.attach_record(article, record)
+        if getattr(article, "newsclean_footer", None):
+            _name_copies(build, article, [], [])
 
 
 class _LeftOut:
