@@ -89,3 +89,18 @@ def test_telling_the_language_reads_only_the_list_it_needs(monkeypatch):
 def test_a_language_with_no_list_has_no_stop_words():
     assert stoplist("Klingon") == frozenset()
     assert stoplist("../etc/passwd") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("och the", "Bb"),  # a tie goes to the language met first, word by word
+        ("the och", "Aa"),
+        ("and och", "Bb"),  # "and" is both languages' (Aa first), "och" Bb's only
+        ("and and the", "Aa"),
+    ],
+)
+def test_the_language_with_most_stop_words_wins_and_a_tie_goes_to_the_first_met(monkeypatch, text, language):
+    index = StopIndex.build({"Aa": frozenset({"the", "and"}), "Bb": frozenset({"and", "och"})})
+    monkeypatch.setattr(stopwords, "stop_index", lambda: index)
+    assert detect_language(text) == language

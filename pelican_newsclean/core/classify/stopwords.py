@@ -87,7 +87,7 @@ class StopIndex:
     def __init__(self, keys: array.array[int], sets: array.array[int], languages: tuple[tuple[str, ...], ...]) -> None:
         """Keys sorted, ``sets[i]`` the index in ``languages`` of the languages of ``keys[i]``."""
         self.keys, self.sets, self.languages = keys, sets, languages
-        self._seen: dict[str, tuple[str, ...]] = {}
+        self._seen: dict[str, int] = {}
 
     def __len__(self) -> int:
         """How many words the index holds."""
@@ -95,11 +95,16 @@ class StopIndex:
 
     def languages_of(self, word: str) -> tuple[str, ...]:
         """The languages whose stop list holds ``word`` (lowercase), in the lists' order."""
+        found = self.set_of(word)
+        return self.languages[found] if found >= 0 else ()
+
+    def set_of(self, word: str) -> int:
+        """The index in :attr:`languages` of the languages of ``word`` (lowercase); -1 for none."""
         found = self._seen.get(word)
         if found is None:
             key = _word_key(word)
             at = bisect.bisect_left(self.keys, key)
-            found = self.languages[self.sets[at]] if at < len(self.keys) and self.keys[at] == key else ()
+            found = self.sets[at] if at < len(self.keys) and self.keys[at] == key else -1
             if len(self._seen) >= SEEN_WORDS_DEFAULT:
                 self._seen.clear()
             self._seen[word] = found
@@ -210,9 +215,14 @@ def detect_language(text: str, sample: int = SAMPLE_WORDS_DEFAULT) -> str:
     index = stop_index()
     if not index:
         return "unknown"
-    hits: Counter[str] = Counter()
+    by_set: dict[int, int] = {}  # words counted by their tuple of languages, in order of first use
     for word, count in Counter(map(str.lower, words)).items():
-        for lang in index.languages_of(word):
+        found = index.set_of(word)
+        if found >= 0:
+            by_set[found] = by_set.get(found, 0) + count
+    hits: Counter[str] = Counter()  # languages met in the order word by word would meet them: same ties
+    for found, count in by_set.items():
+        for lang in index.languages[found]:
             hits[lang] += count
     if not hits:
         return "unknown"
