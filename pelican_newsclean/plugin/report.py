@@ -93,9 +93,17 @@ def make_record(  # noqa: PLR0913 - each argument is one field of the record
 
 
 def attach_record(content: Any, record: dict[str, Any]) -> None:
-    """Give an article its record: as data for the report, and escaped for themes."""
+    """Give an article its record: as data for the report, and escaped for themes.
+
+    When the article has a record already, only the entries that changed are
+    escaped again (the copies of a story are added to records made before).
+    """
+    old, shown = getattr(content, RAW_RECORD_ATTRIBUTE, None), getattr(content, RECORD_ATTRIBUTE, None)
     setattr(content, RAW_RECORD_ATTRIBUTE, record)
-    setattr(content, RECORD_ATTRIBUTE, escaped(record))
+    if isinstance(old, dict) and isinstance(shown, dict) and old.keys() == record.keys() == shown.keys():
+        setattr(content, RECORD_ATTRIBUTE, {k: shown[k] if old[k] is v else escaped(v) for k, v in record.items()})
+    else:
+        setattr(content, RECORD_ATTRIBUTE, escaped(record))
 
 
 def escaped(value: Any) -> Any:
