@@ -128,9 +128,11 @@ def build_fingerprint(options: Options, settings: Mapping[str, Any]) -> str:
     return _digest(*parts)
 
 
-def body_key(config_print: str, body: str, lines: Sequence[int] | None, extract: bool, page: bool) -> str:
+def body_key(  # noqa: PLR0913, PLR0917 - each argument is one thing the cleaning depends on
+    config_print: str, body: str, lines: Sequence[int] | None, extract: bool, page: bool, lang: str | None = None
+) -> str:
     """The key of one body's entry."""
-    shape = f"{extract}:{page}:{','.join(map(str, lines)) if lines else '-'}"
+    shape = f"{extract}:{page}:{lang or '-'}:{','.join(map(str, lines)) if lines else '-'}"
     if extract:
         from pelican_newsclean.core.html import extractor_available
 
@@ -176,9 +178,9 @@ class CleanCache:
             self._db = db
         return self._db
 
-    def key(self, body: str, lines: Sequence[int] | None, extract: bool, page: bool) -> str:
+    def key(self, body: str, lines: Sequence[int] | None, extract: bool, page: bool, lang: str | None = None) -> str:
         """The key of one body's entry under this build's cleaning settings."""
-        return body_key(self.config_print, body, lines, extract, page)
+        return body_key(self.config_print, body, lines, extract, page, lang)
 
     def _load(self, key: str) -> Any:
         self.used.add(key)

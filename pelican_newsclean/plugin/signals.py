@@ -45,6 +45,7 @@ from .keys import (
     FOUND_DATE_KEY,
     FOUND_PUBLISHER_KEY,
     FOUND_WIRE_KEY,
+    LANGUAGE_KEY,
     LINES_KEY,
     METADATA_REPAIRS_KEY,
     PELICAN_FATAL,
@@ -498,7 +499,8 @@ def _clean_body(
         )
     extract = options.extract_pages and instance.metadata.get("reader") == "html"
     page = bool(instance.metadata.get(SAVED_PAGE_KEY))
-    key = build.cache.key(body, lines, extract, page) if build.cache is not None else None
+    lang = _stated_lang(instance.metadata)
+    key = build.cache.key(body, lines, extract, page, lang) if build.cache is not None else None
     try:
         stored = build.take(instance.source_path, body)
         entry = build.cache.get(key) if stored is None and build.cache is not None and key else None
@@ -508,7 +510,8 @@ def _clean_body(
             cleaned = dataclasses.replace(entry.cleaned, result=credit(entry.cleaned.result, credits, options.config))
             instance.newsclean_sketch = entry.sketch
         else:
-            cleaned = clean_html(body, options.config, credits, lines=lines, extract=extract, page=page)
+            stated = {**credits, "lang": lang} if lang else credits
+            cleaned = clean_html(body, options.config, stated, lines=lines, extract=extract, page=page)
         if entry is None and build.cache is not None and key:
             instance.newsclean_sketch = sketch(cleaned.result.paragraphs)
             build.cache.put(key, _as_cleaned_here(cleaned), instance.newsclean_sketch)
@@ -534,6 +537,18 @@ def _clean_body(
             "Set NEWSCLEAN = {'extract_pages': False} to silence this."
         )
     return cleaned, _too_short(cleaned, options), logging.WARNING
+
+
+def _stated_lang(metadata: Mapping[str, Any]) -> str | None:
+    """The language an article states: its own ``Lang:``, or a saved page's language. Pelican's
+    ``DEFAULT_LANG`` is not in the metadata (an article's ``lang`` only falls back to it): it states
+    nothing about a scrape, whose language is then detected.
+    """
+    for key in ("lang", LANGUAGE_KEY):
+        value = metadata.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 def _as_cleaned_here(cleaned: CleanedHtml) -> CleanedHtml:

@@ -104,3 +104,47 @@ def test_the_language_with_most_stop_words_wins_and_a_tie_goes_to_the_first_met(
     index = StopIndex.build({"Aa": frozenset({"the", "and"}), "Bb": frozenset({"and", "och"})})
     monkeypatch.setattr(stopwords, "stop_index", lambda: index)
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("code", "language"),
+    [("en", "English"), ("EN-gb", "English"), ("pt_BR", "Portuguese"), ("nb", "Norwegian_Bokmal"), ("xx", None)],
+)
+def test_a_language_code_names_its_stop_list(code, language):
+    assert stopwords.language_for_code(code) == language
+
+
+def test_every_language_a_code_names_has_a_stop_list_or_is_told_by_its_characters():
+    names = set(stopwords._language_codes().values()) - {"Japanese", "Chinese"}
+    if stoplists():
+        assert names <= set(stoplists())
+
+
+SCRAPE = (
+    "Share\nThe mayor said that the bridge would open on Monday, and the council agreed to pay for it.\n"
+    "It had been closed for two years while the river was dredged and the old piers were rebuilt.\n"
+)
+
+
+def test_a_stated_language_is_taken_instead_of_a_detected_one(monkeypatch):
+    from pelican_newsclean import clean_text
+
+    detected: list[str] = []
+    real = stopwords.detect_language
+    monkeypatch.setattr(stopwords, "detect_language", lambda text, *a: detected.append(text) or real(text, *a))
+    plain = clean_text(SCRAPE)
+    assert detected, "no language stated: it is detected"
+    detected.clear()
+    stated = clean_text(SCRAPE, metadata={"lang": "en"})
+    assert not detected
+    assert stated.paragraphs == plain.paragraphs
+
+
+def test_a_code_that_names_no_language_states_nothing(monkeypatch):
+    from pelican_newsclean import clean_text
+
+    detected: list[str] = []
+    real = stopwords.detect_language
+    monkeypatch.setattr(stopwords, "detect_language", lambda text, *a: detected.append(text) or real(text, *a))
+    clean_text(SCRAPE, metadata={"lang": "tlh"})
+    assert detected

@@ -13,7 +13,9 @@ from __future__ import annotations
 import array
 import bisect
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, lru_cache
 import hashlib
 import importlib.util
@@ -25,6 +27,7 @@ import zlib
 
 from pelican_newsclean.core.scripts import CJK, HIRAGANA
 from pelican_newsclean.core.text import WORD
+from pelican_newsclean.data import load_toml
 
 SAMPLE_CHARS_DEFAULT = 4000
 """Characters of the longest blocks a document's language is told by."""
@@ -227,6 +230,45 @@ def detect_language(text: str, sample: int = SAMPLE_WORDS_DEFAULT) -> str:
     if not hits:
         return "unknown"
     return hits.most_common(1)[0][0]
+
+
+@lru_cache(maxsize=1)
+def _language_codes() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in load_toml("languages.toml")["codes"].items()}
+
+
+def language_for_code(code: str) -> str | None:
+    """The stop-list name of a language code (``en``, ``pt-BR``, ``de_AT``), None when unknown.
+
+    >>> language_for_code("pt-BR"), language_for_code("xx")
+    ('Portuguese', None)
+    """
+    primary = code.strip().replace("_", "-").split("-")[0].lower()
+    return _language_codes().get(primary)
+
+
+_STATED: ContextVar[str | None] = ContextVar("newsclean_stated_language", default=None)
+
+
+@contextmanager
+def stated_language(code: str | None) -> Iterator[str | None]:
+    """While cleaning one document: the language its metadata states (``Lang:``, a saved page's
+    own), which the statistical pass then takes instead of detecting one. A code that names no
+    known language states nothing. Gives the stop-list name, or None.
+    """
+    name = language_for_code(code) if code else None
+    token = _STATED.set(name)
+    try:
+        yield name
+    finally:
+        _STATED.reset(token)
+
+
+def document_language(texts: Sequence[str]) -> str:
+    """The language of a document of blocks: the one its metadata states, else detected from the
+    prose (:func:`prose_sample`).
+    """
+    return _STATED.get() or detect_language(prose_sample(texts))
 
 
 def prose_sample(texts: Sequence[str], chars: int = SAMPLE_CHARS_DEFAULT) -> str:
