@@ -70,7 +70,11 @@ REPAIRED_METADATA = ("title", "source", "wire", "subtitle", "description")
 
 
 ALSO_SHOWN_DEFAULT = 10
-"""The other copies of a story a footer names, at most (the report lists them all)."""
+"""The other copies of a story a footer names, at most."""
+COPIES_LISTED_DEFAULT = ALSO_SHOWN_DEFAULT
+"""The other copies of a story an article's record lists, at most: those its footer names
+(``copies_more`` says how many more; the report's ``copy_groups`` lists every member). A story
+copied thousands of times would otherwise make a report that grows with the square of its copies."""
 
 UNKNOWN_AUTHOR = "Unknown source"
 """The author of a republished article of which nothing is known: never the site owner."""
@@ -593,6 +597,7 @@ def credit_copies(generator: Any) -> None:
     articles = [a for a in generator.articles if getattr(a, "newsclean_sketch", None)]
     groups: list[list[Any]] = group_copies({index: a.newsclean_sketch for index, a in enumerate(articles)})
     build.copy_groups = []
+    left_out: set[int] = set()
     for group in groups:
         members = [articles[i] for i in group]
         kept = members
@@ -601,7 +606,7 @@ def credit_copies(generator: Any) -> None:
             kept = [best]
             for article in members:
                 if article is not best:
-                    generator.articles.remove(article)
+                    left_out.add(id(article))
                     build.left_out.append(article)
                     logger.info(
                         "newsclean: %s: a copy of %s: not published (syndicated: 'one')",
@@ -609,27 +614,39 @@ def credit_copies(generator: Any) -> None:
                         best.source_path,
                     )
         build.copy_groups.append(sorted(a.relative_source_path for a in members))
-        for article in members:
-            others = [a for a in members if a is not article]
-            record = dict(getattr(article, report.RAW_RECORD_ATTRIBUTE))
-            record["copies"] = [
-                {
-                    "source_path": a.relative_source_path,
-                    "publisher": _credit(a)[0],
-                    "link": _credit(a)[1],
-                    "published": a in kept,
-                }
-                for a in others
-            ]
-            if article not in kept:
-                record["status"], record["note"] = "not published", f"a copy of {kept[0].relative_source_path}"
-            elif record.get("status") == "not published":  # left out by an earlier build (generator cache)
-                record["status"], record["note"] = "cleaned", None
-            report.attach_record(article, record)
-            if article in kept and getattr(article, "newsclean_footer", None):
-                _name_copies(build, article, others, kept)
+        _credit_group(build, members, kept)
+    if left_out:
+        generator.articles[:] = [a for a in generator.articles if id(a) not in left_out]
     grouped = {id(articles[i]) for group in groups for i in group}
     _forget_copies(build, [a for a in articles if id(a) not in grouped])
+
+
+def _credit_group(build: BuildState, members: list[Any], kept: list[Any]) -> None:
+    """Each member's record lists the other copies of its story (at most ``COPIES_LISTED_DEFAULT``,
+    with how many more: the report's ``copy_groups`` has them all), and each published member's
+    footer names them. Work and size grow with the group, not with its square.
+    """
+    published = {id(a) for a in kept}
+    entries = []
+    for a in members:
+        publisher, link = _credit(a)
+        path = a.relative_source_path
+        entries.append({"source_path": path, "publisher": publisher, "link": link, "published": id(a) in published})
+    for n, article in enumerate(members):
+        head = [entry for i, entry in enumerate(entries[: COPIES_LISTED_DEFAULT + 1]) if i != n]
+        listed = head[:COPIES_LISTED_DEFAULT]
+        record = dict(getattr(article, report.RAW_RECORD_ATTRIBUTE))
+        record["copies"] = listed
+        record.pop("copies_more", None)
+        if len(members) - 1 > len(listed):
+            record["copies_more"] = len(members) - 1 - len(listed)
+        if id(article) not in published:
+            record["status"], record["note"] = "not published", f"a copy of {kept[0].relative_source_path}"
+        elif record.get("status") == "not published":  # left out by an earlier build (generator cache)
+            record["status"], record["note"] = "cleaned", None
+        report.attach_record(article, record)
+        if id(article) in published and getattr(article, "newsclean_footer", None):
+            _name_copies(build, article, listed, len(members) - 1)
 
 
 def _forget_copies(build: BuildState, articles: list[Any]) -> None:
@@ -641,11 +658,12 @@ def _forget_copies(build: BuildState, articles: list[Any]) -> None:
         if not old or not old.get("copies"):
             continue
         record = {**old, "copies": []}
+        record.pop("copies_more", None)
         if record.get("status") == "not published":
             record["status"], record["note"] = "cleaned", None
         report.attach_record(article, record)
         if getattr(article, "newsclean_footer", None):
-            _name_copies(build, article, [], [])
+            _name_copies(build, article, [], 0)
 
 
 class _LeftOut:
@@ -665,21 +683,20 @@ def _credit(article: Any) -> tuple[str | None, str | None]:
     return record.get("publisher"), record.get("link")
 
 
-def _name_copies(build: BuildState, article: Any, others: list[Any], published: list[Any]) -> None:
-    """The article's footer, rendered again with the other copies of its story (linked on this
-    site when they are published here).
+def _name_copies(build: BuildState, article: Any, others: list[dict[str, Any]], count: int) -> None:
+    """The article's footer, rendered again with the other copies of its story (``others``, the
+    first of the ``count`` other copies, from the records; linked on this site when published here).
     """
     variables, old = article.newsclean_footer
-    also = [
+    shown = [
         {
-            "publisher": _credit(a)[0],
-            "link": _credit(a)[1],
-            "url": f"{{filename}}/{a.relative_source_path}" if a in published else None,
+            "publisher": entry["publisher"],
+            "link": entry["link"],
+            "url": f"{{filename}}/{entry['source_path']}" if entry["published"] else None,
         }
-        for a in others
+        for entry in others[:ALSO_SHOWN_DEFAULT]
     ]
-    shown = also[:ALSO_SHOWN_DEFAULT]
-    new = _footer(build, article, {**variables, "also": shown, "also_more": len(also) - len(shown)})
+    new = _footer(build, article, {**variables, "also": shown, "also_more": count - len(shown)})
     if new != old and old in article._content:
         head, _, tail = article._content.rpartition(old)
         article._content = head + new + tail
