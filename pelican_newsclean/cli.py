@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 import dataclasses
 from dataclasses import dataclass
 from itertools import repeat
@@ -339,6 +338,8 @@ def _same_file(a: Path, b: str) -> bool:
 def _run(inputs: Sequence[str], config: Config, shape: Shape, jobs: int) -> Iterator[Outcome]:
     """Clean and print every input, in order; in ``jobs`` worker processes if more than one."""
     if jobs > 1 and len(inputs) > 1 and "-" not in inputs:
+        from concurrent.futures import ProcessPoolExecutor  # a pool only when one is used
+
         with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(config,)) as pool:
             yield from pool.map(
                 _work, inputs, repeat(config), repeat(shape), chunksize=max(1, min(32, len(inputs) // (jobs * 8)))

@@ -44,6 +44,7 @@ MIN_WORDS_DEFAULT = 20
 MAX_SIZE_DEFAULT: int | None = 1_000_000
 MAX_PARAGRAPHS_DEFAULT: int | None = 5_000
 BYLINE_AUTHOR_DEFAULT = True
+CLEAN_CACHE_DEFAULT = True
 SYNDICATED_DEFAULT = "all"
 SYNDICATED_CHOICES = ("all", "one")
 
@@ -66,6 +67,7 @@ class Options:
     max_paragraphs: int | None = MAX_PARAGRAPHS_DEFAULT
     byline_author: bool = BYLINE_AUTHOR_DEFAULT
     syndicated: str = SYNDICATED_DEFAULT
+    clean_cache: bool = CLEAN_CACHE_DEFAULT
     config: Config = field(default_factory=Config)
 
     def too_big(self, size: int, paragraphs: int) -> str | None:
@@ -114,6 +116,7 @@ _PLUGIN_KEYS: dict[str, tuple[Any, str, Any]] = {
     "audit_dir": (_is_optional_str, "a folder beside OUTPUT_PATH (or an absolute path), or None", lambda v: v),
     "min_words": (_is_count, "a whole number >= 0", int),
     "byline_author": (lambda v: isinstance(v, bool), "True or False", bool),
+    "clean_cache": (lambda v: isinstance(v, bool), "True or False", bool),
     "syndicated": (lambda v: v in SYNDICATED_CHOICES, "'all' (publish every copy) or 'one' (one copy per story)", str),
     "max_size": (
         _is_limit,

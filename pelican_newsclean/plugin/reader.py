@@ -136,8 +136,13 @@ class NewsTextReader(BaseReader):
             return None  # newsclean clean -o wrote it: cleaned already
         if build.options.too_big(len(body), len(scraped.blocks)):
             return None
+        key = build.cache.scraped_key(scraped) if build.cache is not None else None
         try:
-            result = clean_scraped(scraped, build.options.config)
+            result = build.cache.get_result(key) if build.cache is not None and key else None
+            if result is None:
+                result = clean_scraped(scraped, build.options.config)
+                if build.cache is not None and key:
+                    build.cache.put_result(key, result)
         except Exception as error:  # reported when the body is cleaned
             if isinstance(error, RuntimeError) and str(error) == PELICAN_FATAL:
                 raise  # pelican --fatal: Pelican stops the build

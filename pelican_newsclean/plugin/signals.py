@@ -8,6 +8,7 @@ builds that list the plugin and leave it enabled.
 from __future__ import annotations
 
 from collections.abc import Mapping
+import dataclasses
 import datetime as dt
 import functools
 import logging
@@ -44,6 +45,7 @@ from .keys import (
     FOUND_DATE_KEY,
     FOUND_PUBLISHER_KEY,
     FOUND_WIRE_KEY,
+    LANGUAGE_KEY,
     LINES_KEY,
     METADATA_REPAIRS_KEY,
     PELICAN_FATAL,
@@ -68,7 +70,11 @@ REPAIRED_METADATA = ("title", "source", "wire", "subtitle", "description")
 
 
 ALSO_SHOWN_DEFAULT = 10
-"""The other copies of a story a footer names, at most (the report lists them all)."""
+"""The other copies of a story a footer names, at most."""
+COPIES_LISTED_DEFAULT = ALSO_SHOWN_DEFAULT
+"""The other copies of a story an article's record lists, at most: those its footer names
+(``copies_more`` says how many more; the report's ``copy_groups`` lists every member). A story
+copied thousands of times would otherwise make a report that grows with the square of its copies."""
 
 UNKNOWN_AUTHOR = "Unknown source"
 """The author of a republished article of which nothing is known: never the site owner."""
@@ -112,7 +118,7 @@ def _outside_content(path: str, settings: Mapping[str, Any]) -> str | None:
 
 def start_build(pelican: Any) -> None:
     """``initialized``: a new build state; NEWSCLEAN is validated once, so errors show at the start."""
-    build = state.start(pelican.settings)
+    build = state.start(pelican.settings, whole_build=True)
     if build is None or not build.options.enabled:
         return
     options = build.options
@@ -363,7 +369,7 @@ def clean_content(instance: Any) -> None:
         instance.newsclean_footer = (variables, footer)  # to name the other copies, once all are read
         body = f"{body.rstrip()}\n{footer}\n"
     instance._content = body
-    instance.newsclean_sketch = sketch(result.paragraphs) if note is None else ()
+    instance.newsclean_sketch = _sketch(instance, result) if note is None else ()
     instance.newsclean_words = cleaned.words_after
     report.attach_record(
         instance,
@@ -392,6 +398,12 @@ def clean_content(instance: Any) -> None:
             instance.source_path,
             extra={"limit_msg": "newsclean: more articles with no known source"},
         )
+
+
+def _sketch(instance: Any, result: CleanResult) -> tuple[int, ...]:
+    """The copy-detection sketch of a cleaned article (the clean cache may have it already)."""
+    made = getattr(instance, "newsclean_sketch", None)
+    return made if made is not None else sketch(result.paragraphs)
 
 
 def _site_link(settings: Mapping[str, Any]) -> re.Pattern[str]:
@@ -489,19 +501,24 @@ def _clean_body(
             ("%s (raise NEWSCLEAN 'max_size' or 'max_paragraphs' to clean it)", (big,)),
             logging.WARNING,
         )
+    extract = options.extract_pages and instance.metadata.get("reader") == "html"
+    page = bool(instance.metadata.get(SAVED_PAGE_KEY))
+    lang = _stated_lang(instance.metadata)
+    key = build.cache.key(body, lines, extract, page, lang) if build.cache is not None else None
     try:
         stored = build.take(instance.source_path, body)
+        entry = build.cache.get(key) if stored is None and build.cache is not None and key else None
         if stored is not None:
             cleaned = render_result(body, credit(stored, credits, options.config), options.config, lines)
+        elif entry is not None:  # cleaned by an earlier build: only the credits are worked out again
+            cleaned = dataclasses.replace(entry.cleaned, result=credit(entry.cleaned.result, credits, options.config))
+            instance.newsclean_sketch = entry.sketch
         else:
-            cleaned = clean_html(
-                body,
-                options.config,
-                credits,
-                lines=lines,
-                extract=options.extract_pages and instance.metadata.get("reader") == "html",
-                page=bool(instance.metadata.get(SAVED_PAGE_KEY)),
-            )
+            stated = {**credits, "lang": lang} if lang else credits
+            cleaned = clean_html(body, options.config, stated, lines=lines, extract=extract, page=page)
+        if entry is None and build.cache is not None and key:
+            instance.newsclean_sketch = sketch(cleaned.result.paragraphs)
+            build.cache.put(key, _as_cleaned_here(cleaned), instance.newsclean_sketch)
     except ProfileError as error:  # settings drop broken profile folders: this is a file changed since
         return _uncleaned(build, credits), ("a publisher profile cannot be used (%s)", (error,)), logging.ERROR
     except Exception as error:  # a bug in the cleaner must not cost the site an article
@@ -524,6 +541,28 @@ def _clean_body(
             "Set NEWSCLEAN = {'extract_pages': False} to silence this."
         )
     return cleaned, _too_short(cleaned, options), logging.WARNING
+
+
+def _stated_lang(metadata: Mapping[str, Any]) -> str | None:
+    """The language an article states: its own ``Lang:``, or a saved page's language. Pelican's
+    ``DEFAULT_LANG`` is not in the metadata (an article's ``lang`` only falls back to it): it states
+    nothing about a scrape, whose language is then detected.
+    """
+    for key in ("lang", LANGUAGE_KEY):
+        value = metadata.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _as_cleaned_here(cleaned: CleanedHtml) -> CleanedHtml:
+    """A result as :func:`clean_html` makes it of the body: the reader's, made from the file, also
+    holds the file's decode (reported from the metadata here), and it is not kept.
+    """
+    repairs = tuple(r for r in cleaned.result.repairs if r.kind != "decode")
+    if len(repairs) == len(cleaned.result.repairs):
+        return cleaned
+    return dataclasses.replace(cleaned, result=dataclasses.replace(cleaned.result, repairs=repairs))
 
 
 def _footer(build: BuildState, instance: Any, variables: Mapping[str, Any]) -> str:
@@ -558,6 +597,7 @@ def credit_copies(generator: Any) -> None:
     articles = [a for a in generator.articles if getattr(a, "newsclean_sketch", None)]
     groups: list[list[Any]] = group_copies({index: a.newsclean_sketch for index, a in enumerate(articles)})
     build.copy_groups = []
+    left_out: set[int] = set()
     for group in groups:
         members = [articles[i] for i in group]
         kept = members
@@ -566,7 +606,7 @@ def credit_copies(generator: Any) -> None:
             kept = [best]
             for article in members:
                 if article is not best:
-                    generator.articles.remove(article)
+                    left_out.add(id(article))
                     build.left_out.append(article)
                     logger.info(
                         "newsclean: %s: a copy of %s: not published (syndicated: 'one')",
@@ -574,23 +614,56 @@ def credit_copies(generator: Any) -> None:
                         best.source_path,
                     )
         build.copy_groups.append(sorted(a.relative_source_path for a in members))
-        for article in members:
-            others = [a for a in members if a is not article]
-            record = dict(getattr(article, report.RAW_RECORD_ATTRIBUTE))
-            record["copies"] = [
-                {
-                    "source_path": a.relative_source_path,
-                    "publisher": _credit(a)[0],
-                    "link": _credit(a)[1],
-                    "published": a in kept,
-                }
-                for a in others
-            ]
-            if article not in kept:
-                record["status"], record["note"] = "not published", f"a copy of {kept[0].relative_source_path}"
-            report.attach_record(article, record)
-            if article in kept and getattr(article, "newsclean_footer", None):
-                _name_copies(build, article, others, kept)
+        _credit_group(build, members, kept)
+    if left_out:
+        generator.articles[:] = [a for a in generator.articles if id(a) not in left_out]
+    grouped = {id(articles[i]) for group in groups for i in group}
+    _forget_copies(build, [a for a in articles if id(a) not in grouped])
+
+
+def _credit_group(build: BuildState, members: list[Any], kept: list[Any]) -> None:
+    """Each member's record lists the other copies of its story (at most ``COPIES_LISTED_DEFAULT``,
+    with how many more: the report's ``copy_groups`` has them all), and each published member's
+    footer names them. Work and size grow with the group, not with its square.
+    """
+    published = {id(a) for a in kept}
+    entries = []
+    for a in members:
+        publisher, link = _credit(a)
+        path = a.relative_source_path
+        entries.append({"source_path": path, "publisher": publisher, "link": link, "published": id(a) in published})
+    for n, article in enumerate(members):
+        head = [entry for i, entry in enumerate(entries[: COPIES_LISTED_DEFAULT + 1]) if i != n]
+        listed = head[:COPIES_LISTED_DEFAULT]
+        record = dict(getattr(article, report.RAW_RECORD_ATTRIBUTE))
+        record["copies"] = listed
+        record.pop("copies_more", None)
+        if len(members) - 1 > len(listed):
+            record["copies_more"] = len(members) - 1 - len(listed)
+        if id(article) not in published:
+            record["status"], record["note"] = "not published", f"a copy of {kept[0].relative_source_path}"
+        elif record.get("status") == "not published":  # left out by an earlier build (generator cache)
+            record["status"], record["note"] = "cleaned", None
+        report.attach_record(article, record)
+        if id(article) in published and getattr(article, "newsclean_footer", None):
+            _name_copies(build, article, listed, len(members) - 1)
+
+
+def _forget_copies(build: BuildState, articles: list[Any]) -> None:
+    """Articles that are no copies now, but were in the build their record and footer come from
+    (the generator cache keeps both): their record and footer name no copies.
+    """
+    for article in articles:
+        old = getattr(article, report.RAW_RECORD_ATTRIBUTE, None)
+        if not old or not old.get("copies"):
+            continue
+        record = {**old, "copies": []}
+        record.pop("copies_more", None)
+        if record.get("status") == "not published":
+            record["status"], record["note"] = "cleaned", None
+        report.attach_record(article, record)
+        if getattr(article, "newsclean_footer", None):
+            _name_copies(build, article, [], 0)
 
 
 class _LeftOut:
@@ -610,21 +683,20 @@ def _credit(article: Any) -> tuple[str | None, str | None]:
     return record.get("publisher"), record.get("link")
 
 
-def _name_copies(build: BuildState, article: Any, others: list[Any], published: list[Any]) -> None:
-    """The article's footer, rendered again with the other copies of its story (linked on this
-    site when they are published here).
+def _name_copies(build: BuildState, article: Any, others: list[dict[str, Any]], count: int) -> None:
+    """The article's footer, rendered again with the other copies of its story (``others``, the
+    first of the ``count`` other copies, from the records; linked on this site when published here).
     """
     variables, old = article.newsclean_footer
-    also = [
+    shown = [
         {
-            "publisher": _credit(a)[0],
-            "link": _credit(a)[1],
-            "url": f"{{filename}}/{a.relative_source_path}" if a in published else None,
+            "publisher": entry["publisher"],
+            "link": entry["link"],
+            "url": f"{{filename}}/{entry['source_path']}" if entry["published"] else None,
         }
-        for a in others
+        for entry in others[:ALSO_SHOWN_DEFAULT]
     ]
-    shown = also[:ALSO_SHOWN_DEFAULT]
-    new = _footer(build, article, {**variables, "also": shown, "also_more": len(also) - len(shown)})
+    new = _footer(build, article, {**variables, "also": shown, "also_more": count - len(shown)})
     if new != old and old in article._content:
         head, _, tail = article._content.rpartition(old)
         article._content = head + new + tail

@@ -18,6 +18,7 @@ from typing import Any
 from pelican_newsclean.core.config import Config
 from pelican_newsclean.core.model import CleanResult
 
+from .cache import CleanCache, build_fingerprint, open_cache
 from .copies import Slugs
 from .options import SETTING_NAME, Options, parse_options, plugin_listed
 
@@ -51,6 +52,8 @@ class BuildState:
     saved_pages: set[str] = field(default_factory=set)
     copy_groups: list[list[str]] = field(default_factory=list)
     left_out: list[Any] = field(default_factory=list)
+    cache: CleanCache | None = None
+    fingerprint: str | None = None
 
     def once(self, key: str) -> bool:
         """True the first time ``key`` is asked in this build (for messages said once)."""
@@ -73,16 +76,57 @@ class BuildState:
             return None
         return stored.result
 
+    def open_cache(self) -> None:
+        """Open the clean cache, and keep Pelican's content cache from serving what older settings made.
+
+        Pelican keys its cache on files only: when the build fingerprint differs
+        from the last build's, its content cache is not loaded for this build
+        (``LOAD_CONTENT_CACHE`` off; it is saved afresh), so every article
+        reaches the plugin again.
+        """
+        self.cache = open_cache(self.settings, self.options)
+        if self.cache is None:
+            return
+        self.fingerprint = build_fingerprint(self.options, self.settings)
+        if self.settings.get("LOAD_CONTENT_CACHE") and self.cache.meta(FINGERPRINT_KEY) != self.fingerprint:
+            logger.info(
+                "newsclean: the settings or the plugin changed since the last build: "
+                "Pelican's content cache is not loaded for this build"
+            )
+            if isinstance(self.settings, dict):
+                self.settings["LOAD_CONTENT_CACHE"] = False
+
+    def close(self, finished: bool = True) -> None:
+        """Save the clean cache, and the fingerprint of a finished build (Pelican saved its cache under it)."""
+        if self.cache is None:
+            return
+        if self.cache.hits or self.cache.misses:
+            logger.debug("newsclean: clean cache: %d hits, %d misses", self.cache.hits, self.cache.misses)
+        saved = finished and self.settings.get("CACHE_CONTENT")
+        self.cache.close({FINGERPRINT_KEY: self.fingerprint} if saved and self.fingerprint else None)
+        self.cache = None
+
+
+FINGERPRINT_KEY = "build"
+"""The clean cache's record of the fingerprint of the last build that finished."""
 
 _STATES: dict[int, BuildState] = {}
 
 
-def start(settings: Mapping[str, Any]) -> BuildState | None:
-    """A new state for a build that uses the plugin (its settings parsed and checked once)."""
+def start(settings: Mapping[str, Any], whole_build: bool = False) -> BuildState | None:
+    """A new state for a build that uses the plugin (its settings parsed and checked once).
+
+    A whole build (``initialized``) also opens the clean cache.
+    """
     if not plugin_listed(settings):
         return None
+    previous = _STATES.get(id(settings))
+    if previous is not None:
+        previous.close(finished=False)
     state = BuildState(settings, parse_options(settings.get(SETTING_NAME)))
     _STATES[id(settings)] = state
+    if whole_build and state.options.enabled:
+        state.open_cache()
     return state
 
 
@@ -100,5 +144,7 @@ def is_saved_page(path: str) -> bool:
 
 
 def finish(settings: Mapping[str, Any]) -> None:
-    """Drop the state of a finished build."""
-    _STATES.pop(id(settings), None)
+    """Drop the state of a finished build (its clean cache saved)."""
+    state = _STATES.pop(id(settings), None)
+    if state is not None:
+        state.close()

@@ -92,6 +92,7 @@ class RuleTable:
         self._exact = frozenset().union(*(r.exact for r in self.rules))
         self._starts = tuple(p for r in self.rules for p in r.starts)
         self._cue_searches: dict[int, re.Pattern[str] | None] = {}
+        self._cues_by_words: dict[int, re.Pattern[str] | None] = {}
 
     @classmethod
     def merged(cls, tables: Iterable[RuleTable]) -> RuleTable:
@@ -124,8 +125,16 @@ class RuleTable:
 
     def _cue_search(self, words: int) -> re.Pattern[str] | None:
         """The cues of the pattern rules that apply to a block of ``words`` words
-        (``_ALWAYS`` when one of them has no cues), compiled once per size class.
+        (``_ALWAYS`` when one of them has no cues), compiled once per size class
+        and looked up once per number of words.
         """
+        try:
+            return self._cues_by_words[words]
+        except KeyError:
+            found = self._cues_by_words[words] = self._size_class_search(words)
+            return found
+
+    def _size_class_search(self, words: int) -> re.Pattern[str] | None:
         size = min((r.max_words for r in self.rules if r.max_words is not None and r.max_words >= words), default=-1)
         if size not in self._cue_searches:
             live = [r for r in self.rules if r.search is not None and (r.max_words is None or r.max_words >= words)]
@@ -133,9 +142,34 @@ class RuleTable:
                 found: re.Pattern[str] | None = _ALWAYS
             else:
                 cues = _minimal({c for r in live for c in r.cues or ()})
-                found = re.compile("|".join(map(re.escape, cues))) if cues else None
+                found = re.compile(trie_pattern(cues)) if cues else None
             self._cue_searches[size] = found
         return self._cue_searches[size]
+
+
+def trie_pattern(strings: Iterable[str]) -> str:
+    """A regular expression matching exactly ``strings``, shaped as their prefix tree: the
+    engine follows one branch per character instead of trying every string at each position.
+
+    >>> trie_pattern(["share", "shared", "subscribe", "sign up"])
+    's(?:hare(?:d)?|ign\\\\ up|ubscribe)'
+    """
+    root: dict[str, Any] = {}
+    for text in strings:
+        node = root
+        for ch in text:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def shape(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + shape(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
+
+    return shape(root) if root else "(?!)"
 
 
 def _minimal(cues: set[str]) -> list[str]:

@@ -31,7 +31,7 @@ from pelican_newsclean.core.scripts import CJK, HIRAGANA
 from pelican_newsclean.core.text import ENDS_CLAUSE, SENTENCE_ENDS, WORD
 
 from . import defaults as d, shapes
-from .stopwords import detect_language, prose_sample, stoplists
+from .stopwords import detect_language, document_language, stoplist
 
 __all__ = ["KEEP", "Verdict", "article_run", "classify_blocks", "detect_language", "measure", "name_drops"]
 
@@ -166,8 +166,8 @@ def measure(texts: Sequence[str]) -> Measures:
     paragraph is measured whole, for each of its lines.
     """
     texts = [t.strip() for t in texts]
-    language = detect_language(prose_sample(texts))
-    stops = stoplists().get(language, frozenset())
+    language = document_language(texts)
+    stops = stoplist(language)
     feats = [features(t, language, stops) for t in texts]
     ref = _reference_density(feats)
     classes = [BAD if shows_markup(t) else block_class(f, ref) for t, f in zip(texts, feats, strict=True)]

@@ -3,18 +3,31 @@
 Stop words come from jusText's stop lists (BSD) when the ``justext`` package
 is installed; its files are read directly, the package is not imported.
 Without them the statistical pass falls back on punctuation and length alone.
+A document's language is told by a compact index of every list
+(:func:`stop_index`, built once and cached); only the list of the language
+found is then read (:func:`stoplist`).
 """
 
 from __future__ import annotations
 
+import array
+import bisect
 from collections import Counter
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache, lru_cache
+import hashlib
 import importlib.util
+import json
+import os
 from pathlib import Path
+import sys
+import zlib
 
 from pelican_newsclean.core.scripts import CJK, HIRAGANA
 from pelican_newsclean.core.text import WORD
+from pelican_newsclean.data import load_toml
 
 SAMPLE_CHARS_DEFAULT = 4000
 """Characters of the longest blocks a document's language is told by."""
@@ -40,25 +53,153 @@ def _stoplist_dir() -> Path | None:
 
 @lru_cache(maxsize=1)
 def stoplists() -> dict[str, frozenset[str]]:
-    """Language name -> lowercase stop words (empty when jusText is absent)."""
+    """Language name -> lowercase stop words, every list (empty when jusText is absent).
+
+    The cleaner itself reads only the list of a document's language
+    (:func:`stoplist`) and the compact index (:func:`stop_index`).
+    """
     folder = _stoplist_dir()
     if folder is None:
         return {}
-    lists = {}
+    return {path.stem: stoplist(path.stem) for path in sorted(folder.glob("*.txt"))}
+
+
+@cache
+def stoplist(language: str) -> frozenset[str]:
+    """The lowercase stop words of one language (empty for a language with no list)."""
+    folder = _stoplist_dir()
+    path = folder / f"{language}.txt" if folder is not None and language.isidentifier() else None
+    if path is None or not path.is_file():
+        return frozenset()
+    return frozenset(path.read_text(encoding="utf-8").lower().split())
+
+
+def _word_key(word: str) -> int:
+    """A 64-bit key of a word for the index (two C-speed checksums; no collision among the stop words)."""
+    data = word.encode("utf-8", "surrogatepass")
+    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+
+
+class StopIndex:
+    """Which languages' stop lists hold a word, for every word of every list, in little memory.
+
+    Sorted 64-bit word keys, and for each the index of its tuple of languages
+    (in the lists' order); a word's lookup is remembered for the next documents.
+    """
+
+    def __init__(self, keys: array.array[int], sets: array.array[int], languages: tuple[tuple[str, ...], ...]) -> None:
+        """Keys sorted, ``sets[i]`` the index in ``languages`` of the languages of ``keys[i]``."""
+        self.keys, self.sets, self.languages = keys, sets, languages
+        self._seen: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        """How many words the index holds."""
+        return len(self.keys)
+
+    def languages_of(self, word: str) -> tuple[str, ...]:
+        """The languages whose stop list holds ``word`` (lowercase), in the lists' order."""
+        found = self.set_of(word)
+        return self.languages[found] if found >= 0 else ()
+
+    def set_of(self, word: str) -> int:
+        """The index in :attr:`languages` of the languages of ``word`` (lowercase); -1 for none."""
+        found = self._seen.get(word)
+        if found is None:
+            key = _word_key(word)
+            at = bisect.bisect_left(self.keys, key)
+            found = self.sets[at] if at < len(self.keys) and self.keys[at] == key else -1
+            if len(self._seen) >= SEEN_WORDS_DEFAULT:
+                self._seen.clear()
+            self._seen[word] = found
+        return found
+
+    @classmethod
+    def build(cls, lists: dict[str, frozenset[str]]) -> StopIndex:
+        """The index of ``lists`` (language -> words), languages in the order given."""
+        by_word: dict[str, list[str]] = {}
+        for language, words in lists.items():
+            for word in words:
+                by_word.setdefault(word, []).append(language)
+        order: dict[tuple[str, ...], int] = {}
+        pairs = sorted((_word_key(w), order.setdefault(tuple(langs), len(order))) for w, langs in by_word.items())
+        keys = array.array("Q", (k for k, _ in pairs))
+        if len(set(keys)) != len(keys):
+            raise ValueError("two stop words share a key")
+        return cls(keys, array.array("H", (s for _, s in pairs)), tuple(order))
+
+    def to_bytes(self) -> bytes:
+        """The index as bytes, for :meth:`from_bytes` on the same machine."""
+        head = json.dumps({"n": len(self.keys), "languages": self.languages}).encode("utf-8")
+        return b"".join([_MAGIC, len(head).to_bytes(4, "little"), head, self.keys.tobytes(), self.sets.tobytes()])
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> StopIndex:
+        """An index written by :meth:`to_bytes` (ValueError if it is not one)."""
+        if not data.startswith(_MAGIC):
+            raise ValueError("not a stop-word index")
+        size = int.from_bytes(data[len(_MAGIC) : len(_MAGIC) + 4], "little")
+        at = len(_MAGIC) + 4
+        head = json.loads(data[at : at + size])
+        keys, sets = array.array("Q"), array.array("H")
+        n, at = int(head["n"]), at + size
+        keys.frombytes(data[at : at + 8 * n])
+        sets.frombytes(data[at + 8 * n : at + 10 * n])
+        languages = tuple(tuple(langs) for langs in head["languages"])
+        if len(keys) != n or len(sets) != n or (n and max(sets) >= len(languages)):
+            raise ValueError("a truncated stop-word index")
+        return cls(keys, sets, languages)
+
+
+SEEN_WORDS_DEFAULT = 200_000
+"""Word lookups remembered across documents, at most (the vocabulary of many articles)."""
+_MAGIC = f"newsclean-stop-index-1-{sys.byteorder}\n".encode("ascii")
+
+
+def _index_cache_path(folder: Path) -> Path | None:
+    """Where the index of the lists in ``folder`` is kept: the user's cache folder, named for the
+    lists' files (names, sizes, times), so a new jusText builds a new one.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not base or base.startswith("~"):
+        return None
+    stamp = hashlib.sha256(_MAGIC + str(folder).encode("utf-8", "surrogatepass"))
     for path in sorted(folder.glob("*.txt")):
-        words = path.read_text(encoding="utf-8").lower().split()
-        lists[path.stem] = frozenset(words)
-    return lists
+        info = path.stat()
+        stamp.update(f"{path.name}:{info.st_size}:{info.st_mtime_ns};".encode("utf-8", "surrogatepass"))
+    return Path(base) / "pelican-newsclean" / f"stop-index-{stamp.hexdigest()[:16]}.bin"
 
 
 @lru_cache(maxsize=1)
-def _stop_index() -> dict[str, tuple[str, ...]]:
-    """Stop word -> the languages whose list holds it (for detection)."""
-    index: dict[str, list[str]] = {}
-    for lang, words in stoplists().items():
-        for word in words:
-            index.setdefault(word, []).append(lang)
-    return {w: tuple(langs) for w, langs in index.items()}
+def stop_index() -> StopIndex | None:
+    """The index of every stop list (None when jusText is absent).
+
+    Built once from the lists and kept in the user's cache folder
+    (``$XDG_CACHE_HOME/pelican-newsclean``); every later process reads it
+    (about 1.5 MB) instead of every list. Where the folder cannot be written,
+    the index is built in memory.
+    """
+    folder = _stoplist_dir()
+    if folder is None:
+        return None
+    cached = _index_cache_path(folder)
+    if cached is not None:
+        try:
+            return StopIndex.from_bytes(cached.read_bytes())
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    lists = {}
+    for path in sorted(folder.glob("*.txt")):
+        lists[path.stem] = frozenset(path.read_text(encoding="utf-8").lower().split())
+    index = StopIndex.build(lists)
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+            partial.write_bytes(index.to_bytes())
+            partial.replace(cached)  # atomic: a process reading it never sees half of it
+        except OSError:
+            pass
+    return index
 
 
 def detect_language(text: str, sample: int = SAMPLE_WORDS_DEFAULT) -> str:
@@ -74,16 +215,60 @@ def detect_language(text: str, sample: int = SAMPLE_WORDS_DEFAULT) -> str:
     if cjk and cjk * 3 > len(words):
         kana = len(HIRAGANA.findall(head))
         return "Japanese" if kana * 10 > cjk else "Chinese"
-    index = _stop_index()
+    index = stop_index()
     if not index:
         return "unknown"
-    hits: Counter[str] = Counter()
+    by_set: dict[int, int] = {}  # words counted by their tuple of languages, in order of first use
     for word, count in Counter(map(str.lower, words)).items():
-        for lang in index.get(word, ()):
+        found = index.set_of(word)
+        if found >= 0:
+            by_set[found] = by_set.get(found, 0) + count
+    hits: Counter[str] = Counter()  # languages met in the order word by word would meet them: same ties
+    for found, count in by_set.items():
+        for lang in index.languages[found]:
             hits[lang] += count
     if not hits:
         return "unknown"
     return hits.most_common(1)[0][0]
+
+
+@lru_cache(maxsize=1)
+def _language_codes() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in load_toml("languages.toml")["codes"].items()}
+
+
+def language_for_code(code: str) -> str | None:
+    """The stop-list name of a language code (``en``, ``pt-BR``, ``de_AT``), None when unknown.
+
+    >>> language_for_code("pt-BR"), language_for_code("xx")
+    ('Portuguese', None)
+    """
+    primary = code.strip().replace("_", "-").split("-")[0].lower()
+    return _language_codes().get(primary)
+
+
+_STATED: ContextVar[str | None] = ContextVar("newsclean_stated_language", default=None)
+
+
+@contextmanager
+def stated_language(code: str | None) -> Iterator[str | None]:
+    """While cleaning one document: the language its metadata states (``Lang:``, a saved page's
+    own), which the statistical pass then takes instead of detecting one. A code that names no
+    known language states nothing. Gives the stop-list name, or None.
+    """
+    name = language_for_code(code) if code else None
+    token = _STATED.set(name)
+    try:
+        yield name
+    finally:
+        _STATED.reset(token)
+
+
+def document_language(texts: Sequence[str]) -> str:
+    """The language of a document of blocks: the one its metadata states, else detected from the
+    prose (:func:`prose_sample`).
+    """
+    return _STATED.get() or detect_language(prose_sample(texts))
 
 
 def prose_sample(texts: Sequence[str], chars: int = SAMPLE_CHARS_DEFAULT) -> str:

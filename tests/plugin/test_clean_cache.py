@@ -1,0 +1,126 @@
+"""The clean cache: a rebuild cleans only what changed, a settings change cleans everything again.
+
+Every build here is a real Pelican build with its content cache on (the cache
+follows ``CACHE_CONTENT`` and ``LOAD_CONTENT_CACHE``); what is counted is how
+many times the classifier ran, and on which article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+import json
+import shutil
+
+from conftest import DATA, article_body, footers, tree_hash
+import pytest
+
+from pelican_newsclean.core import pipeline
+
+PROSE = "The old bridge over the river reopened on Monday after two years of repairs, the council said."
+FILES = {
+    "headline.txt": f"Share\nBridge reopens after two years\n{PROSE}\n{PROSE} It cost more than planned.\n",
+    "titled.txt": f"Title: Titled\nDate: 2024-05-01\n\nShare\n{PROSE} The mayor cut a ribbon.\n",
+    "dated.txt": f"Title: Dated\nDate: 2024-05-03\nAuthor: Reporter\n\nShare\n{PROSE} Buses run again.\n",
+    "republished.md": (
+        f"Title: Republished\nDate: 2024-05-02\nSource: Gazette\n\nShare\n\n{PROSE} Traffic resumed on both lanes.\n"
+    ),
+}
+CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+
+
+@pytest.fixture
+def runs(monkeypatch) -> Counter:
+    """How many times the classifier ran, by the last block of the text it was given."""
+    counted: Counter = Counter()
+    classify = pipeline.classify
+
+    def counting(blocks, *args, **kwargs):
+        counted[blocks[-1].text[-20:]] += 1
+        return classify(blocks, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "classify", counting)
+    return counted
+
+
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_a_rebuild_cleans_nothing_when_nothing_changed(make_site, runs, layer):
+    make_site(FILES, CONTENT_CACHING_LAYER=layer, **CACHED)
+    assert len(runs) == len(FILES)
+    runs.clear()
+    make_site(FILES, CONTENT_CACHING_LAYER=layer, **CACHED)  # the files are written again: new times
+    assert not runs, runs
+
+
+def test_a_rebuild_after_editing_one_article_cleans_that_article_only(make_site, runs):
+    make_site(FILES, **CACHED)
+    runs.clear()
+    edited = {**FILES, "dated.txt": FILES["dated.txt"].replace("Buses run again.", "Trams run again.")}
+    make_site(edited, **CACHED)
+    assert list(runs) == [f"{PROSE} Trams run again."[-20:]], runs
+
+
+def test_a_site_built_from_the_cache_is_the_site_built_without_it(make_site, tmp_path):
+    make_site(FILES, **CACHED)
+    cached = tree_hash(make_site(FILES, **CACHED))
+    shutil.rmtree(tmp_path / "output-cache")
+    fresh = tree_hash(make_site(FILES))
+    assert cached == fresh
+
+
+def test_a_change_of_cleaning_settings_cleans_every_article_again(make_site, runs):
+    make_site(FILES, **CACHED)
+    runs.clear()
+    make_site(FILES, NEWSCLEAN={"statistical": False}, **CACHED)
+    assert len(runs) == len(FILES), runs
+
+
+def test_the_clean_cache_can_be_turned_off(make_site, runs):
+    make_site(FILES, NEWSCLEAN={"clean_cache": False}, **CACHED)
+    runs.clear()
+    make_site(FILES, NEWSCLEAN={"clean_cache": False}, **CACHED)
+    assert len(runs) == len(FILES), runs
+
+
+def test_no_clean_cache_is_written_when_pelican_caches_no_content(make_site, tmp_path):
+    make_site(FILES)
+    assert not (tmp_path / "output-cache").exists()
+
+
+def test_with_the_generator_layer_a_settings_change_reaches_every_cached_article(make_site):
+    output = make_site(FILES, CONTENT_CACHING_LAYER="generator", **CACHED)
+    assert footers(article_body(output / "titled.html"))
+    output = make_site({}, CONTENT_CACHING_LAYER="generator", NEWSCLEAN={"footer": False}, **CACHED)
+    assert not footers(article_body(output / "titled.html")), "a cached article kept the old settings"
+
+
+def test_with_the_generator_layer_an_unchanged_build_still_loads_pelicans_cache(make_site, runs, caplog):
+    make_site(FILES, CONTENT_CACHING_LAYER="generator", **CACHED)
+    caplog.set_level("INFO", logger="pelican_newsclean")
+    caplog.clear()
+    runs.clear()
+    make_site({}, CONTENT_CACHING_LAYER="generator", **CACHED)
+    assert not [r for r in caplog.records if "content cache is not loaded" in r.getMessage()]
+    assert not runs
+
+
+def _seed_site(make_site, content: dict[str, str]):
+    return make_site(content, CONTENT_CACHING_LAYER="generator", **CACHED)
+
+
+def test_copies_are_grouped_again_when_one_of_them_changes(make_site):
+    independent, ctv = "000_3e25eb950feb0690.txt", "001_7f31deb6bdb978b9.txt"
+    seeds = {name: (DATA / "seeds" / name).read_text(encoding="utf-8") for name in (independent, ctv)}
+    output = _seed_site(make_site, seeds)
+    report = json.loads((output.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
+    assert report["copy_groups"] == [[independent, ctv]]
+    other = "Title: Another story\n\n" + "\n".join(
+        f"{PROSE} Paragraph {n} of a story of its own, about the river and its old bridge." for n in range(6)
+    )
+    output = _seed_site(make_site, {ctv: other})  # the other copy is served from Pelican's cache
+    report = json.loads((output.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
+    assert report["copy_groups"] == []
+    (record,) = [a for a in report["articles"] if a["source_path"] == independent]
+    assert record["copies"] == []
+    page = output / record["url"]
+    (footer,) = footers(article_body(page))
+    assert footer.find("p", class_="newsclean-also") is None
