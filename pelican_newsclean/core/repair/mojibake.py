@@ -43,13 +43,13 @@ def nfc(text: str) -> str:
 _FTFY_SUSPECT = re.compile(  # an entity, or what ftfy removes or replaces
     r"&#?[0-9A-Za-z]{1,24};|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufff9-\ufffc\ud800-\udfff]"
 )
-# Scripts no pattern of ftfy's badness check names (Hebrew, Arabic, Indic, Thai, Lao, Georgian,
-# Hangul, kana, Han, CJK and fullwidth punctuation...): like ASCII, far from other characters they can go (a test checks that
-# none of them is in the check's pattern).
 INERT_SCRIPTS = (
     "\u0530-\u06ff\u0900-\u0eff\u1000-\u109f\u10a0-\u10ff\u1100-\u11ff\u1200-\u137f"
     "\u1780-\u17ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef"
 )
+"""Scripts no pattern of ftfy's badness check names (Hebrew, Arabic, Indic, Thai, Lao, Georgian,
+Hangul, kana, Han, CJK and fullwidth punctuation...): like ASCII, far from other characters they
+can go (a test checks that none of them is in the check's pattern)."""
 _LONG_INERT = re.compile(f"[\x00-\x7f{INERT_SCRIPTS}]{{16,}}")
 _TYPOGRAPHY = re.compile("[\x00-\x7f“”‘’–—…•\u00a0©°®™·«»¿¡]*")
 
