@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections import Counter
 import itertools
 import json
+import re
 
 from conftest import DATA as TEST_DATA
 import ftfy
+import ftfy.badness
 from ftfy.badness import is_bad
 import pytest
 
@@ -25,6 +27,7 @@ from pelican_newsclean.core.repair import (
     repair_line,
     repair_text,
 )
+from pelican_newsclean.core.repair.mojibake import INERT_SCRIPTS
 from pelican_newsclean.core.scripts import dominant_script
 
 DATA = TEST_DATA / "encoding"
@@ -193,10 +196,21 @@ def test_the_fast_badness_check_agrees_with_ftfys():
     on every case we have, padded with ASCII on both sides, it agrees."""
     texts = [c["original"] for name in ("legacy", "negative", "repairs") for c in load(name)]
     texts += [c["original"] for name in (*FTFY_PASSING, "known-failures") for c in load(f"ftfy-cases/{name}")]
-    padding = "Lorem ipsum dolor sit amet, "
-    for text in texts:
-        for variant in (text, padding + text, text + padding, padding + text + " " + padding + text):
-            assert looks_bad(variant) == is_bad(variant), variant
+    for padding in ("Lorem ipsum dolor sit amet, ", "ภาษาไทย 中文新闻 日本語のニュース 한국어 العربية "):
+        for text in texts:
+            for variant in (text, padding + text, text + padding, padding + text + " " + padding + text):
+                assert looks_bad(variant) == is_bad(variant), variant
+
+
+def test_no_pattern_of_the_badness_check_names_a_letter_of_the_inert_scripts():
+    """Why ``looks_bad`` may cut runs of those scripts as it cuts ASCII."""
+    pattern = ftfy.badness.BADNESS_RE.pattern
+    named = set(pattern)
+    for match in re.finditer(r"(?<!\\)(.)-(.)", pattern):
+        if match[1] < match[2]:
+            named.update(map(chr, range(ord(match[1]), ord(match[2]) + 1)))
+    inert = re.compile(f"[{INERT_SCRIPTS}]")
+    assert not [ch for ch in named if inert.match(ch)]
 
 
 def test_ascii_with_common_typography_never_looks_bad_to_ftfy():

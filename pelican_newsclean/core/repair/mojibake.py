@@ -43,18 +43,26 @@ def nfc(text: str) -> str:
 _FTFY_SUSPECT = re.compile(  # an entity, or what ftfy removes or replaces
     r"&#?[0-9A-Za-z]{1,24};|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufff9-\ufffc\ud800-\udfff]"
 )
-_LONG_ASCII = re.compile(r"[\x00-\x7f]{16,}")
+INERT_SCRIPTS = (
+    "\u0530-\u06ff\u0900-\u0eff\u1000-\u109f\u10a0-\u10ff\u1100-\u11ff\u1200-\u137f"
+    "\u1780-\u17ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef"
+)
+"""Scripts no pattern of ftfy's badness check names (Hebrew, Arabic, Indic, Thai, Lao, Georgian,
+Hangul, kana, Han, CJK and fullwidth punctuation...): like ASCII, far from other characters they
+can go (a test checks that none of them is in the check's pattern)."""
+_LONG_INERT = re.compile(f"[\x00-\x7f{INERT_SCRIPTS}]{{16,}}")
 _TYPOGRAPHY = re.compile("[\x00-\x7f“”‘’–—…•\u00a0©°®™·«»¿¡]*")
 
 
 def looks_bad(text: str) -> bool:
     """``ftfy.badness.is_bad(text)``, faster. No pattern it seeks is made of
-    ASCII and common typography alone; each holds a non-ASCII char and spans
-    at most 7 chars, so ASCII far from non-ASCII can go (tests check this).
+    ASCII and common typography alone, or names a letter of :data:`INERT_SCRIPTS`;
+    each holds another character and spans at most 7, so runs of ASCII and of
+    those scripts far from other characters can go (tests check this).
     """
     if _TYPOGRAPHY.fullmatch(text):
         return False
-    return is_bad(_LONG_ASCII.sub(lambda m: m[0][:7] + "\0" + m[0][-7:], text))
+    return is_bad(_LONG_INERT.sub(lambda m: m[0][:7] + "\0" + m[0][-7:], text))
 
 
 def fix_mojibake(text: str) -> str:
