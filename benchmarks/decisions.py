@@ -1,7 +1,7 @@
 """Every decision the cleaner makes, dumped and compared: a speed change must change none.
 
-    python benchmarks/decisions.py dump before.jsonl /work/shared/bench /work/shared/bench2
-    python benchmarks/decisions.py dump after.jsonl /work/shared/bench /work/shared/bench2
+    python benchmarks/decisions.py dump before.jsonl PATH/TO/BENCH PATH/TO/BENCH2
+    python benchmarks/decisions.py dump after.jsonl PATH/TO/BENCH PATH/TO/BENCH2
     python benchmarks/decisions.py diff before.jsonl after.jsonl
 
 ``dump`` cleans every ``pages/*.body.txt`` and ``pages/*.page.txt`` of each

@@ -1,7 +1,7 @@
 """The speed table in one command: medians and paired ratios of every row, one run.
 
     python benchmarks/run.py                                   # quick: 1,000 articles, builds of 100 and 1,000
-    python benchmarks/run.py --bench /work/shared/bench --bench /work/shared/bench2
+    python benchmarks/run.py --bench PATH/TO/BENCH --bench PATH/TO/BENCH2
     python benchmarks/run.py --full                            # builds of 1,000, 10,000 and 100,000 (long)
     python benchmarks/run.py --profile                         # where the library's time goes instead
 
