@@ -17,12 +17,13 @@ import argparse
 import random
 import time
 
+import _common  # noqa: F401 - makes the package importable from a checkout
+from _common import median
+
+# isort: split
 import ftfy
 
 from pelican_newsclean.core.repair import repair_text
-
-import _common  # noqa: F401 - makes the package importable from a checkout
-from _common import median
 
 TARGET_CLEAN = 3.0
 TARGET_MOJIBAKE = 1.0
