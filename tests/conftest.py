@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 import hashlib
 import logging
@@ -15,6 +16,7 @@ from pelican.settings import read_settings
 import pytest
 
 from pelican import Pelican
+from pelican_newsclean.core import pipeline
 
 # The property tests run the same examples every time, so a run is reproducible.
 # HYPOTHESIS_PROFILE=explore makes them look for new ones.
@@ -121,6 +123,20 @@ def make_site(tmp_path) -> Callable[..., Path]:
         return build(None, tmp_path / "output", **settings)
 
     return _make
+
+
+@pytest.fixture
+def classifier_runs(monkeypatch) -> Counter:
+    """How many times the classifier ran in a test, by the last block of the text it was given."""
+    counted: Counter = Counter()
+    classify = pipeline.classify
+
+    def counting(blocks, *args, **kwargs):
+        counted[blocks[-1].text] += 1
+        return classify(blocks, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "classify", counting)
+    return counted
 
 
 @pytest.fixture

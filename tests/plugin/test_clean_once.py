@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
-
-from pelican_newsclean.core import pipeline
 
 PROSE = "The old bridge over the river reopened on Monday after two years of repairs, the council said."
 FILES = {
@@ -16,31 +12,17 @@ FILES = {
 }
 
 
-@pytest.fixture
-def runs(monkeypatch) -> Counter:
-    """How many times the classifier ran, by the last block of the text it was given."""
-    counted: Counter = Counter()
-    classify = pipeline.classify
-
-    def counting(blocks, *args, **kwargs):
-        counted[blocks[-1].text[-25:]] += 1
-        return classify(blocks, *args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "classify", counting)
-    return counted
-
-
-def test_each_article_is_cleaned_once_in_a_build(make_site, runs):
+def test_each_article_is_cleaned_once_in_a_build(make_site, classifier_runs):
     make_site(FILES)
-    assert sorted(runs.values()) == [1, 1, 1], runs
+    assert sorted(classifier_runs.values()) == [1, 1, 1], classifier_runs
 
 
 @pytest.mark.parametrize("layer", ["reader", "generator"])
-def test_a_cached_rebuild_without_the_clean_cache_cleans_each_article_at_most_once(make_site, runs, layer):
+def test_a_cached_rebuild_without_the_clean_cache_cleans_each_article_at_most_once(make_site, classifier_runs, layer):
     cache = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": layer}
     make_site(FILES, NEWSCLEAN={"clean_cache": False}, **cache)
-    runs.clear()
+    classifier_runs.clear()
     make_site(FILES, NEWSCLEAN={"clean_cache": False}, **cache)
-    assert all(count == 1 for count in runs.values()), runs
+    assert all(count == 1 for count in classifier_runs.values()), classifier_runs
     if layer == "reader":  # Pelican calls content_object_init again: the body is cleaned there
-        assert len(runs) == 3, runs
+        assert len(classifier_runs) == 3, classifier_runs
