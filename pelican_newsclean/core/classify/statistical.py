@@ -23,7 +23,7 @@ Every threshold is a named default in :mod:`.defaults`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 import re
 
@@ -265,40 +265,41 @@ def _edge_sentence(text: str, f: Features, cls: str) -> bool:
 _NUMERIC_CELL = re.compile(r"^[\d\s.,:;%$€£¥₩+\-–—/()#]+$")
 
 
+def _spans(n: int, member: Callable[[int], bool]) -> Iterator[tuple[int, int]]:
+    """The maximal runs [first, last) of blocks ``0..n-1`` for which ``member`` holds."""
+    first = None
+    for k in range(n + 1):
+        if k < n and member(k):
+            first = k if first is None else first
+        elif first is not None:
+            yield first, k
+            first = None
+
+
 def _table_runs(texts: Sequence[str], feats: Sequence[Features], fixed: Sequence[str | None]) -> list[tuple[int, int]]:
     """Runs [first, last) of short undecided blocks that read as table cells:
     enough of them, and enough of them figures alone (scores, prices, counts).
     """
-    runs = []
-    i, n = 0, len(texts)
-    while i < n:
-        j = i
-        while j < n and fixed[j] is None and feats[j].words <= d.TABLE_CELL_WORDS_DEFAULT:
-            j += 1
-        if j - i >= d.TABLE_MIN_CELLS_DEFAULT:
-            numeric = sum(1 for k in range(i, j) if _NUMERIC_CELL.match(texts[k]))
-            if numeric >= d.TABLE_MIN_NUMERIC_DEFAULT * (j - i):
-                runs.append((i, j))
-        i = max(j, i + 1)
-    return runs
+    cells = _spans(len(texts), lambda k: fixed[k] is None and feats[k].words <= d.TABLE_CELL_WORDS_DEFAULT)
+    return [
+        (i, j)
+        for i, j in cells
+        if j - i >= d.TABLE_MIN_CELLS_DEFAULT
+        and sum(1 for k in range(i, j) if _NUMERIC_CELL.match(texts[k])) >= d.TABLE_MIN_NUMERIC_DEFAULT * (j - i)
+    ]
 
 
 def _list_runs(texts: Sequence[str], feats: Sequence[Features], fixed: Sequence[str | None]) -> list[tuple[int, int]]:
     """Runs [first, last) of undecided blocks that are one bulleted or numbered
     list: every block marked, most of them items that read as no headline.
     """
-    runs = []
-    i, n = 0, len(texts)
-    while i < n:
-        j = i
-        while j < n and fixed[j] is None and _ITEM_MARK.match(texts[j]):
-            j += 1
-        if j - i >= d.MARKED_LIST_MIN_ITEMS_DEFAULT:
-            items = sum(1 for k in range(i, j) if _list_item(texts[k], feats[k]))
-            if items >= d.LIST_MIN_ITEM_SHARE_DEFAULT * (j - i):
-                runs.append((i, j))
-        i = max(j, i + 1)
-    return runs
+    items = _spans(len(texts), lambda k: fixed[k] is None and bool(_ITEM_MARK.match(texts[k])))
+    return [
+        (i, j)
+        for i, j in items
+        if j - i >= d.MARKED_LIST_MIN_ITEMS_DEFAULT
+        and sum(1 for k in range(i, j) if _list_item(texts[k], feats[k])) >= d.LIST_MIN_ITEM_SHARE_DEFAULT * (j - i)
+    ]
 
 
 def _announced_end(end: int, m: Measures, fixed: Sequence[str | None]) -> int:
