@@ -73,6 +73,16 @@ def dominant_script(text: str) -> str | None:
     return script if n else None
 
 
+def one_writing_system(scripts: set[str]) -> bool:
+    """Whether these scripts of letters (as :func:`letter_script` names them) make one writing
+    system: one script, or Japanese's Han and kana, or Korean's Hangul and hanja.
+
+    >>> one_writing_system({"Han", "Kana"}), one_writing_system({"Latin", "Cyrillic"})
+    (True, False)
+    """
+    return len(scripts) <= 1 or scripts in ({"Han", "Kana"}, {"Hangul", "Han"})
+
+
 def same_writing(script: str, other: str) -> bool:
     """Whether two scripts (as :func:`dominant_script` names them) are one writing system.
 

@@ -32,7 +32,7 @@ import unicodedata
 import ftfy
 from ftfy.badness import is_bad
 
-from pelican_newsclean.core.scripts import CJK, CJK_CHARS, dominant_script, letter_script
+from pelican_newsclean.core.scripts import CJK, CJK_CHARS, dominant_script, letter_script, one_writing_system
 
 from .charlm import ODD_LOG_PROB_DEFAULT, UNKNOWN_LOG_PROB_DEFAULT, best_language, char_log_prob, common_han
 from .mojibake import FTFY_CONFIG
@@ -580,11 +580,6 @@ def _segments(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _writing(scripts: set[str]) -> bool:
-    """Whether these scripts make one writing system (Japanese's Han and kana, Korean's Hangul and hanja)."""
-    return len(scripts) <= 1 or scripts in ({"Han", "Kana"}, {"Hangul", "Han"})
-
-
 def _acceptable(before: str, after: str) -> bool:
     """Whether ``after`` may replace ``before``: every word in one writing system, no letter
     turned into a symbol or a control, no letter of another script glued into a Latin word.
@@ -595,7 +590,7 @@ def _acceptable(before: str, after: str) -> bool:
         if letters is None:
             return False
         scripts |= letters
-    if not _writing(scripts) and not scripts <= {"Latin", "Han", "Kana"}:
+    if not one_writing_system(scripts) and not scripts <= {"Latin", "Han", "Kana"}:
         return False
     hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in after)
     if hangul and hangul < len(CJK.findall(after)):
@@ -618,7 +613,7 @@ def _word_scripts(word: str) -> set[str] | None:  # noqa: PLR0911 - one test aft
     of another script glued to a Latin one.
     """
     letters = {s for ch in word if ch > "\x7f" and ch.isalpha() and (s := letter_script(ch))}
-    if not _writing(letters) or _odd_character(word):
+    if not one_writing_system(letters) or _odd_character(word):
         return None
     for part in re.split("[-'’]", word):
         cased = "".join(ch for ch in part if ch.isalpha() and ch.lower() != ch.upper())
