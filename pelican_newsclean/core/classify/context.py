@@ -121,8 +121,8 @@ def _goes_on(decisions: Sequence[Decision], i: int) -> bool:
     """
     if decisions[i].kept_text.rstrip()[-1:] in _CLAUSE_GOES_ON:
         return True
-    after = [d for d in decisions[i + 1 :] if d.kept and d.role == "paragraph"]
-    return not after or after[0].kept_text[:1].islower()
+    below = next((d for d in decisions[i + 1 :] if d.kept and d.role == "paragraph"), None)
+    return below is None or below.kept_text[:1].islower()
 
 
 _CLAUSE_GOES_ON = frozenset(",;:")
