@@ -86,7 +86,7 @@ def code_fingerprint() -> str:
     root = Path(__file__).resolve().parent.parent
     parts: list[bytes | str] = [str(FORMAT)]
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".toml", ".html") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".toml", ".json", ".html") and "__pycache__" not in path.parts:
             parts += [str(path.relative_to(root)), path.read_bytes()]
     for name in LIBRARIES:
         try:
