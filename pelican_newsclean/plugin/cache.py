@@ -71,6 +71,10 @@ PRUNE_SLACK_DEFAULT = 1000
 """Entries beyond twice those used in a build, at most, before the unused ones are deleted."""
 
 
+FINGERPRINTED = (".py", ".toml", ".json", ".html")
+"""The package's files whose contents are part of :func:`code_fingerprint`: code, data, templates."""
+
+
 def _digest(*parts: bytes | str) -> str:
     h = hashlib.sha256()
     for part in parts:
@@ -86,7 +90,7 @@ def code_fingerprint() -> str:
     root = Path(__file__).resolve().parent.parent
     parts: list[bytes | str] = [str(FORMAT)]
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".toml", ".json", ".html") and "__pycache__" not in path.parts:
+        if path.suffix in FINGERPRINTED and "__pycache__" not in path.parts:
             parts += [str(path.relative_to(root)), path.read_bytes()]
     for name in LIBRARIES:
         try:

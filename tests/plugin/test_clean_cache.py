@@ -8,10 +8,13 @@ many times the classifier ran, and on which article.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import shutil
 
 from conftest import DATA, article_body, footers, tree_hash
 import pytest
+
+from pelican_newsclean.plugin import cache
 
 PROSE = "The old bridge over the river reopened on Monday after two years of repairs, the council said."
 FILES = {
@@ -107,3 +110,10 @@ def test_copies_are_grouped_again_when_one_of_them_changes(make_site):
     page = output / record["url"]
     (footer,) = footers(article_body(page))
     assert footer.find("p", class_="newsclean-also") is None
+
+
+def test_every_file_the_package_ships_is_in_the_code_fingerprint():
+    package = Path(cache.__file__).resolve().parent.parent
+    shipped = {p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.name != "py.typed"}
+    assert shipped
+    assert {p.relative_to(package) for p in shipped if p.suffix not in cache.FINGERPRINTED} == set()
