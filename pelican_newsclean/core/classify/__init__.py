@@ -6,8 +6,7 @@
    ``cut_glued_nags`` cuts a nag glued to an article sentence;
 2. the context passes of :data:`PASSES` (:mod:`.context`), in order:
    ``drop_other_script``, ``drop_related``, ``headline``, ``drop_comments``,
-   ``drop_gallery``, ``statistical``,
-   ``duplicate``.
+   ``drop_gallery``, ``statistical``, ``duplicate``, ``lone_headline``.
 
 As with ftfy's fixers, a pass has one name: the :class:`~..config.Config`
 option that switches it off (for those that can be), the function, and the
@@ -63,6 +62,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("drop_gallery", drop_gallery),
     Pass("statistical", context.statistical),
     Pass("duplicate", context.duplicate, always=True),
+    Pass("lone_headline", context.lone_headline, always=True),
 )
 """The context passes, in the order they run."""
 

@@ -112,6 +112,18 @@ def headline(decisions: list[Decision], context: Context) -> list[Decision]:
     return decisions
 
 
+def lone_headline(decisions: list[Decision], context: Context) -> list[Decision]:
+    """A headline with no paragraph left below it, once every pass has run, is the text.
+
+    :func:`headline` asks this before the other passes; a post whose only line
+    sat above a comment form learns it only when the form is gone.
+    """
+    if any(d.kept and d.role == "paragraph" for d in decisions):
+        return decisions
+    alone = "lone_headline"
+    return [replace(d, role="paragraph", rule=alone) if d.kept and d.role == "title" else d for d in decisions]
+
+
 def _goes_on(decisions: Sequence[Decision], i: int) -> bool:
     """Whether the block at ``i`` is the start of the text rather than a headline above it.
 
