@@ -49,9 +49,18 @@ class PhraseRules:
     def hit(self, text: str | Probe) -> Hit | None:
         """The first rule that fires on ``text`` (its ``profile`` names a publisher profile)."""
         hit = self.table.first_hit(text)
+        if hit is not None and hit.rule.startswith(_GENERIC) and shapes.quotes_someone(_text(text)):
+            return None  # a quoted speaker's words: the generic vocabulary is not about them
         if hit is not None or not self.widgets:
             return hit
-        return shapes.widget_hit(text if isinstance(text, str) else text.text)
+        return shapes.widget_hit(_text(text))
+
+
+_GENERIC = "remove_boilerplate"
+
+
+def _text(text: str | Probe) -> str:
+    return text if isinstance(text, str) else text.text
 
 
 @functools.lru_cache(maxsize=16)

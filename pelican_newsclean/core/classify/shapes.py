@@ -11,6 +11,7 @@ import re
 
 from pelican_newsclean.core.text import SENTENCE_END, SENTENCE_ENDS, SENTENCE_STOPS, WORD
 from pelican_newsclean.core.wires import DATELINE_CREDITS, PHOTO_AGENCIES, alternation
+from pelican_newsclean.data import load_toml
 
 from . import defaults
 from .rules import Hit, required_strings
@@ -248,6 +249,17 @@ def is_meta_list(text: str) -> bool:
 def is_prose(text: str) -> bool:
     """A finished sentence or more: eight words or more, ending like a sentence."""
     return bool(SENTENCE_END.search(text)) and (len(text.split()) >= 8 or (not text.isascii() and len(text) >= 30))
+
+
+_QUOTED = re.compile(
+    rf"[,.!?…][\"”’»]\s+(?:[\w.'’-]+\s+){{0,3}}?(?:{alternation(load_toml('comments.toml')['said'])})(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def quotes_someone(text: str) -> bool:
+    """A block that reports what someone said (``"…," said Jane Doe``): article text, never a site's nag."""
+    return bool(_QUOTED.search(text))
 
 
 def is_label(text: str) -> bool:
