@@ -7,8 +7,8 @@ test below states one rule and runs it over a case file.
 from __future__ import annotations
 
 from collections import Counter
-import itertools
 import json
+import random
 import re
 
 from conftest import DATA as TEST_DATA
@@ -27,7 +27,7 @@ from pelican_newsclean.core.repair import (
     repair_line,
     repair_text,
 )
-from pelican_newsclean.core.repair.mojibake import INERT_SCRIPTS
+from pelican_newsclean.core.repair.mojibake import INERT_SCRIPTS, TRIGGERS
 from pelican_newsclean.core.scripts import dominant_script
 
 DATA = TEST_DATA / "encoding"
@@ -213,13 +213,38 @@ def test_no_pattern_of_the_badness_check_names_a_letter_of_the_inert_scripts():
     assert not [ch for ch in named if inert.match(ch)]
 
 
-def test_ascii_with_common_typography_never_looks_bad_to_ftfy():
-    """Why ``_looks_bad`` may skip ftfy's check for such text: no sequence of
-    these characters, up to 3 long, is one that is_bad looks for."""
-    alphabet = "“”‘’–—…•\u00a0©°®™·«»¿¡" + "aZ .1(\t"
-    for length in (1, 2, 3):
-        for chars in itertools.product(alphabet, repeat=length):
-            assert not is_bad("".join(chars)), "".join(chars)
+def _badness_alphabet() -> tuple[list[str], list[str]]:
+    """Every character ftfy's badness check names, with some ASCII: (without a trigger, triggers)."""
+    named: set[str] = {ch for ch in ftfy.badness.BADNESS_RE.pattern if not ch.isascii()}
+    for chars in ftfy.badness.MOJIBAKE_CATEGORIES.values():
+        named.update(chars)
+        for match in re.finditer(r"(.)-(.)", chars):
+            named.update(map(chr, range(ord(match[1]), ord(match[2]) + 1)))
+    triggers = set(re.findall(f"[{TRIGGERS}]", "".join(sorted(named))))
+    return sorted((named - triggers) | set("aZz .,?!1\t-(")), sorted(triggers)
+
+
+def test_no_sequence_without_a_trigger_looks_bad_to_ftfy():
+    """Why ``looks_bad`` looks only around :data:`TRIGGERS`: no pair of the other
+    characters the check names, and no longer run of them, is one it seeks."""
+    safe, _ = _badness_alphabet()
+    assert not [a + b for a in safe for b in safe if is_bad(a + b)]
+    rng = random.Random(7)
+    runs = ["".join(rng.choice(safe) for _ in range(rng.randint(3, 40))) for _ in range(3000)]
+    assert not [run for run in runs if is_bad(run)]
+
+
+def test_the_windowed_badness_check_agrees_with_ftfys_around_triggers():
+    """Text of named characters with up to three triggers (each looked at in its
+    window) and with many (the whole shortened text checked): same answer as is_bad."""
+    safe, triggers = _badness_alphabet()
+    rng = random.Random(11)
+    for _ in range(20000):
+        chars = [rng.choice(safe) for _ in range(rng.randint(2, 30))]
+        for _ in range(rng.choice((1, 2, 3, 12))):
+            chars[rng.randrange(len(chars))] = rng.choice(triggers)
+        text = "".join(chars)
+        assert looks_bad(text) == is_bad(text), text
 
 
 # ftfy's own cases

@@ -1,8 +1,8 @@
 """UTF-8 mojibake, entities and control characters: ftfy, called only when needed.
 
 ftfy's defaults are kept, minus what alters correct text or layout; its
-badness check is run on a shortened text (ASCII far from any non-ASCII
-character cannot be part of what it looks for).
+badness check is run only around the characters every sequence it looks for
+holds one of (:data:`TRIGGERS`), and on a shortened text when there are many.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 import ftfy
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 
 #: ftfy's defaults, minus what alters correct text or layout: curly quotes,
 #: fullwidth CJK punctuation, ligatures (ﬁ, but also Dutch ĳ, Serbian ǌ) and
@@ -51,18 +51,33 @@ INERT_SCRIPTS = (
 Hangul, kana, Han, CJK and fullwidth punctuation...): like ASCII, far from other characters they
 can go (a test checks that none of them is in the check's pattern)."""
 _LONG_INERT = re.compile(f"[\x00-\x7f{INERT_SCRIPTS}]{{16,}}")
-_TYPOGRAPHY = re.compile("[\x00-\x7f“”‘’–—…•\u00a0©°®™·«»¿¡]*")
+
+
+_TRIGGER_CATEGORIES = ("c1", "bad", "upper_accented", "box", "start_punctuation", "end_punctuation", "currency")
+TRIGGERS = "".join(MOJIBAKE_CATEGORIES[name] for name in (*_TRIGGER_CATEGORIES, "numeric", "law"))
+TRIGGERS += "ŒœÂÃÎÐØÙ°²³µ¹¼½¾√≈Ђ"
+"""Characters of which every sequence ftfy's badness check seeks holds one: each of its
+patterns has a part that can only be one of these (the second of "lower accented letter,
+then upper accented", the middle of its 3-character Cyrillic and Greek patterns, the Ђ of
+"вЂ"...). A Cyrillic or Greek letter, a lower-case accented one or a no-break space alone
+is never enough. A test checks this against the check itself."""
+_TRIGGER = re.compile(f"[{TRIGGERS}]")
+_SPAN = 7  # the longest sequence the check seeks ("ГўВЂВ" and two more)
+_WINDOWS_MAX = 8  # more triggers than this: one pass over the shortened text is cheaper
 
 
 def looks_bad(text: str) -> bool:
-    """``ftfy.badness.is_bad(text)``, faster. No pattern it seeks is made of
-    ASCII and common typography alone, or names a letter of :data:`INERT_SCRIPTS`;
-    each holds another character and spans at most 7, so runs of ASCII and of
-    those scripts far from other characters can go (tests check this).
+    """``ftfy.badness.is_bad(text)``, faster: its pattern is tried only around each
+    character of :data:`TRIGGERS` (a sequence it seeks spans at most 7 and holds
+    one). With many of them, the check runs once on the text without its long runs
+    of ASCII and of :data:`INERT_SCRIPTS`, which no pattern names (tests check both).
     """
-    if _TYPOGRAPHY.fullmatch(text):
-        return False
-    return is_bad(_LONG_INERT.sub(lambda m: m[0][:7] + "\0" + m[0][-7:], text))
+    found = []
+    for hit in _TRIGGER.finditer(text):
+        found.append(hit.start())
+        if len(found) > _WINDOWS_MAX:
+            return is_bad(_LONG_INERT.sub(lambda m: m[0][:7] + "\0" + m[0][-7:], text))
+    return any(BADNESS_RE.search(text, max(0, at - _SPAN), at + _SPAN + 1) for at in found)
 
 
 def fix_mojibake(text: str) -> str:
