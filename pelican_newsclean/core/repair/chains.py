@@ -35,7 +35,7 @@ from ftfy.badness import is_bad
 from pelican_newsclean.core.scripts import CJK, CJK_CHARS, dominant_script, letter_script, one_writing_system
 
 from .charlm import ODD_LOG_PROB_DEFAULT, UNKNOWN_LOG_PROB_DEFAULT, best_language, char_log_prob, common_han
-from .mojibake import FTFY_CONFIG
+from .mojibake import FTFY_CONFIG, looks_bad
 
 SLOPPY = "sloppy-cp1252"
 """A display that shows a byte as cp1252 where cp1252 defines it, as Latin-1 elsewhere."""
@@ -834,10 +834,20 @@ def _best_of(segment: str, candidates: list[tuple[str, tuple[Chain, ...], float]
     gain, text, chain = ranked[0]
     if gain < MARGIN_DEFAULT or (chain[0].true != "utf-8" and _has_utf8_word(segment)):
         return None
-    utf8 = ftfy.fix_text(segment, FTFY_CONFIG)
-    if utf8 != segment and not is_bad(utf8) and not signed(utf8):
+    if _ftfy_reads_clean(segment):
         return _FTFY
     return Found(0, len(segment), segment, text, chain, gain)
+
+
+def _ftfy_reads_clean(segment: str) -> bool:
+    """Whether ftfy repairs ``segment`` into text that shows no damage (then ftfy repairs it).
+
+    Its repair of encodings starts only where its badness check fires.
+    """
+    if not looks_bad(segment):
+        return False
+    utf8 = ftfy.fix_text(segment, FTFY_CONFIG)
+    return utf8 != segment and not is_bad(utf8) and not signed(utf8)
 
 
 def _reads_as_latin(segment: str) -> bool:
@@ -990,7 +1000,12 @@ def find_repairs(line: str) -> tuple[str, tuple[Found, ...]]:
     if _ftfy_reads(line):
         return line, tuple(found)  # UTF-8 shown as cp1252, whole: ftfy's repair, after this one
     fixed, segments = _repair_segments(line)
-    if not segments and _suspects(line) >= MIN_SUSPECTS_DEFAULT and (whole := _best(line, spread=True)) is not None:
+    if (
+        not segments
+        and _suspects(line) >= MIN_SUSPECTS_DEFAULT
+        and not _ftfy_reads_clean(line)  # else ftfy's repair, as the search would conclude
+        and (whole := _best(line, spread=True)) is not None
+    ):
         fixed, segments = whole.text, [whole]  # damage spread thin over the line: "publiŽ un communiquŽ"
     found += segments
     return (fixed, tuple(found)) if found and _confirmed(line, fixed, found) else (line, ())
@@ -1009,6 +1024,8 @@ def _repair_segments(line: str) -> tuple[str, list[Found]]:
     pieces: list[str] = []
     last = 0
     for start, end in _segments(line):
+        if _ftfy_reads_clean(line[start:end]):
+            continue  # UTF-8 that ftfy reads (as cp1252, cp1251...): ftfy's repair, after this one
         best = _best(line[start:end])
         if best is not None:
             spans = [(start, end, best)]
