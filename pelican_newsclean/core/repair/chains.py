@@ -30,7 +30,6 @@ import re
 import unicodedata
 
 import ftfy
-from ftfy.badness import is_bad
 
 from pelican_newsclean.core.scripts import CJK, CJK_CHARS, dominant_script, letter_script, one_writing_system
 
@@ -847,7 +846,7 @@ def _ftfy_reads_clean(segment: str) -> bool:
     if not looks_bad(segment):
         return False
     utf8 = ftfy.fix_text(segment, FTFY_CONFIG)
-    return utf8 != segment and not is_bad(utf8) and not signed(utf8)
+    return utf8 != segment and not looks_bad(utf8) and not signed(utf8)
 
 
 def _reads_as_latin(segment: str) -> bool:
@@ -864,7 +863,7 @@ def _symbol_row(segment: str) -> bool:
 def _reads_as_text(segment: str, text: str, chain: tuple[Chain, ...], original: float, suspects: int) -> float | None:
     """The score of a candidate repair of ``segment``, or None if it does not read as text enough."""
     _, reads = best_language(text)
-    if reads < (CANDIDATE_MIN_DEFAULT if _cjk_count(text) else ALPHABET_CANDIDATE_MIN_DEFAULT) or is_bad(text):
+    if reads < (CANDIDATE_MIN_DEFAULT if _cjk_count(text) else ALPHABET_CANDIDATE_MIN_DEFAULT) or looks_bad(text):
         return None  # reads as no language, or still looks like mojibake to ftfy
     if _latin_letters_only(segment) and (
         dominant_script(text) == "Latin"
@@ -904,7 +903,7 @@ def _has_utf8_word(segment: str) -> bool:
     for word in words if len(words) > 1 else ():
         raw = _encode(word, SLOPPY)
         got = None if raw is None or raw.isascii() else _decode(raw, "utf-8")
-        if got is not None and not is_bad(got):
+        if got is not None and not looks_bad(got):
             return True
     return False
 
@@ -1015,7 +1014,7 @@ def _ftfy_reads(line: str) -> bool:
     """Whether ``line``, as cp1252 bytes, is UTF-8 that reads cleanly: nothing for the search."""
     raw = _encode(line, SLOPPY)
     got = None if raw is None else _decode(raw, "utf-8")
-    return got is not None and got != line and not is_bad(got) and not signed(got)
+    return got is not None and got != line and not looks_bad(got) and not signed(got)
 
 
 def _repair_segments(line: str) -> tuple[str, list[Found]]:
@@ -1052,9 +1051,9 @@ def _confirmed(line: str, fixed: str, found: list[Found]) -> bool:
         f.chains[0].shown == "ascii" or _glued_damage(f.before) for f in found
     ):
         return False
-    if is_bad(fixed) and not is_bad(line):
+    if looks_bad(fixed) and not looks_bad(line):
         return False
     utf8 = ftfy.fix_text(line, FTFY_CONFIG)  # UTF-8 that ftfy reads as well: ftfy's repair, after this one
-    if utf8 == line or is_bad(utf8):
+    if utf8 == line or looks_bad(utf8):
         return True
     return best_language(utf8)[1] < best_language(ftfy.fix_text(fixed, FTFY_CONFIG))[1] - FTFY_PREFERRED_DEFAULT
