@@ -20,6 +20,7 @@ enough evidence (:func:`_acceptable`): when unsure, the text stays as it is.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 from collections import Counter
 from contextvars import ContextVar
@@ -394,26 +395,48 @@ def _advance(true: str, pending: bytes, raw: bytes) -> tuple[bytes, str, float] 
 
 def _lossy_decode(text: str, chain: Chain) -> str | None:
     """The likeliest decoding of ``text`` under ``chain`` with bytes put back, quotes curled or (mixed)
-    characters read as their UTF-8: a beam search over the states of a strict decoder.
+    characters read as their UTF-8 (:func:`_lossy_search`), within the line's budget of characters.
     """
     left = _LOSSY_LEFT.get()
     if left < len(text):
         return None
     _LOSSY_LEFT.set(left - len(text))
+    return _lossy_search(text, chain)
+
+
+@lru_cache(maxsize=4096)
+def _options(ch: str, chain: Chain) -> tuple[tuple[bytes, float, int], ...]:
+    """What ``ch`` may have been under ``chain``: (bytes, cost, the byte if it was read alone in
+    the mixed form, else -1), a dropped byte put before it included where ``chain`` is lossy.
+    """
+    readings = _readings(ch, chain)
+    options = [(raw, c, raw) for raw, c in readings]
+    if chain.lossy:
+        inserts = _DROPPED.get(chain.shown, b"")
+        options += [(bytes((b,)) + raw, c + LOSSY_COST_DEFAULT, raw) for b in inserts for raw, c in readings]
+    return tuple(
+        (raw, c, read[0] if chain.mixed and len(read) == 1 and read[0] >= 0x80 else -1) for raw, c, read in options
+    )
+
+
+_PATHS = 3  # partial decodings kept per state of the decoder
+
+
+@lru_cache(maxsize=1024)
+def _lossy_search(text: str, chain: Chain) -> str | None:
+    """:func:`_lossy_decode`'s beam search over the states of a strict decoder (pure: a site's
+    damaged name, on every page of the site, is searched once).
+    """
     inserts = _DROPPED.get(chain.shown, b"")
     # state: (bytes pending in the decoder, the last byte if it was read alone in the mixed form)
     beam: dict[tuple[bytes, int], list[tuple[float, str]]] = {(b"", -1): [(0.0, "")]}
     for ch in text:
-        readings = _readings(ch, chain)
-        if not readings:
+        options = _options(ch, chain)
+        if not options:
             return None
-        options = [(raw, c, raw) for raw, c in readings]
-        if chain.lossy:
-            options += [(bytes((b,)) + raw, c + LOSSY_COST_DEFAULT, raw) for b in inserts for raw, c in readings]
         after: dict[tuple[bytes, int], list[tuple[float, str]]] = {}
         for (pending, last), paths in beam.items():
-            for raw, extra, read in options:
-                alone = read[0] if chain.mixed and len(read) == 1 and read[0] >= 0x80 else -1
+            for raw, extra, alone in options:
                 if 0xC2 <= last <= 0xDF and 0x80 <= alone <= 0xBF:
                     extra += UTF8_PAIR_COST_DEFAULT  # a mixer that decodes UTF-8 would have decoded these two
                 fed = _advance(chain.true, pending, raw)
@@ -422,11 +445,12 @@ def _lossy_decode(text: str, chain: Chain) -> str | None:
                 state, got, got_cost = fed
                 kept = after.setdefault((state, alone), [])
                 for cost, out in paths:
-                    done = out + got
-                    if all(done != other for _, other in kept):
-                        kept.append((cost + extra + got_cost, done))
-                        kept.sort()
-                        del kept[3:]
+                    path = (cost + extra + got_cost, out + got)
+                    if len(kept) == _PATHS and path >= kept[-1]:
+                        continue  # no better than the state's worst kept path: it would go
+                    if all(path[1] != other for _, other in kept):
+                        bisect.insort(kept, path)
+                        del kept[_PATHS:]
         if not after:
             return None
         beam = dict(sorted(after.items(), key=lambda item: item[1][0][0])[:BEAM_DEFAULT])
