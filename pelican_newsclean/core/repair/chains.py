@@ -867,10 +867,12 @@ def _ftfy_reads_clean(segment: str) -> bool:
 
     Its repair of encodings starts only where its badness check fires.
     """
-    if not looks_bad(segment):
-        return False
-    utf8 = ftfy.fix_text(segment, FTFY_CONFIG)
-    return utf8 != segment and not looks_bad(utf8) and not signed(utf8)
+    return looks_bad(segment) and _clean_reading(segment, ftfy.fix_text(segment, FTFY_CONFIG))
+
+
+def _clean_reading(before: str, after: str | None) -> bool:
+    """Whether ``after``, a reading of ``before``, changes it and shows no damage left."""
+    return after is not None and after != before and not looks_bad(after) and not signed(after)
 
 
 def _reads_as_latin(segment: str) -> bool:
@@ -1037,8 +1039,7 @@ def find_repairs(line: str) -> tuple[str, tuple[Found, ...]]:
 def _ftfy_reads(line: str) -> bool:
     """Whether ``line``, as cp1252 bytes, is UTF-8 that reads cleanly: nothing for the search."""
     raw = _encode(line, SLOPPY)
-    got = None if raw is None else _decode(raw, "utf-8")
-    return got is not None and got != line and not looks_bad(got) and not signed(got)
+    return _clean_reading(line, None if raw is None else _decode(raw, "utf-8"))
 
 
 def _repair_segments(line: str) -> tuple[str, list[Found]]:
