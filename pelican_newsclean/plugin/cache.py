@@ -36,7 +36,7 @@ import os
 from pathlib import Path
 import pickle
 import sqlite3
-from typing import Any
+from typing import Any, TypeVar
 
 from pelican_newsclean.core.config import Config
 from pelican_newsclean.core.html import CleanedHtml
@@ -152,6 +152,9 @@ class Entry:
     sketch: tuple[int, ...]
 
 
+_Kept = TypeVar("_Kept", Entry, CleanResult)
+
+
 class CleanCache:
     """One build's view of the clean cache: reads on demand, writes committed when the build ends."""
 
@@ -202,18 +205,18 @@ class CleanCache:
         if self.save:
             self.pending[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def _count(self, found: object) -> None:
-        if found is None:
-            self.misses += 1
-        else:
+    def _fetch(self, key: str, kind: type[_Kept]) -> _Kept | None:
+        """What is kept for ``key`` if it is a ``kind`` (a damaged or foreign entry is a miss), counted."""
+        found = self._load(key)
+        if isinstance(found, kind):
             self.hits += 1
+            return found
+        self.misses += 1
+        return None
 
     def get(self, key: str) -> Entry | None:
         """The entry kept for ``key``, if any (a damaged entry is a miss)."""
-        entry = self._load(key)
-        entry = entry if isinstance(entry, Entry) else None
-        self._count(entry)
-        return entry
+        return self._fetch(key, Entry)
 
     def put(self, key: str, cleaned: CleanedHtml, sketch: tuple[int, ...]) -> None:
         """Keep a body's cleaning for the next build (decisions are not kept: nothing reads them)."""
@@ -228,10 +231,7 @@ class CleanCache:
 
     def get_result(self, key: str) -> CleanResult | None:
         """The reader's result kept for ``key``, decisions included, if any."""
-        result = self._load(key)
-        result = result if isinstance(result, CleanResult) else None
-        self._count(result)
-        return result
+        return self._fetch(key, CleanResult)
 
     def put_result(self, key: str, result: CleanResult) -> None:
         """Keep the reader's result (decisions included: the body is printed from them)."""
