@@ -71,6 +71,10 @@ def stoplist(language: str) -> frozenset[str]:
     path = folder / f"{language}.txt" if folder is not None and language.isidentifier() else None
     if path is None or not path.is_file():
         return frozenset()
+    return _read_list(path)
+
+
+def _read_list(path: Path) -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").lower().split())
 
 
@@ -187,10 +191,7 @@ def stop_index() -> StopIndex | None:
             return StopIndex.from_bytes(cached.read_bytes())
         except (OSError, ValueError, KeyError, TypeError):
             pass
-    lists = {}
-    for path in sorted(folder.glob("*.txt")):
-        lists[path.stem] = frozenset(path.read_text(encoding="utf-8").lower().split())
-    index = StopIndex.build(lists)
+    index = StopIndex.build({path.stem: _read_list(path) for path in sorted(folder.glob("*.txt"))})  # not kept
     if cached is not None:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
