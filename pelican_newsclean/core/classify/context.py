@@ -120,8 +120,9 @@ def lone_headline(decisions: list[Decision], context: Context) -> list[Decision]
     """
     if any(d.kept and d.role == "paragraph" for d in decisions):
         return decisions
-    alone = "lone_headline"
-    return [replace(d, role="paragraph", rule=alone) if d.kept and d.role == "title" else d for d in decisions]
+    return [
+        replace(d, role="paragraph", rule="lone_headline") if d.kept and d.role == "title" else d for d in decisions
+    ]
 
 
 def _goes_on(decisions: Sequence[Decision], i: int) -> bool:
