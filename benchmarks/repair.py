@@ -51,15 +51,23 @@ CLEAN = {
 
 
 def _mojibake(rng: random.Random) -> str:
-    """A line of damage of a random kind: UTF-8 as cp1252 or cp1251, GBK or cp1251 as Latin-1."""
+    """A line of damage of a random kind: UTF-8 as cp1252 or cp1251, GBK or cp1251 as Latin-1.
+
+    Its sentences are joined by random numbers, so that no two lines (nor their damaged
+    segments) are alike: a cache keyed on text gains nothing that real text would not give it.
+    """
     kind = rng.randrange(4)
+    script = {0: "Latin with accents", 2: "Han"}.get(kind, "Cyrillic")
+    # Cyrillic that cp1251 can write; Han in simplified characters, as GBK text is written
+    sentences = CLEAN[script][:2] if kind in (1, 3) else CLEAN[script][:1] if kind == 2 else CLEAN[script]
+    line = rng.choice(sentences)
+    for _ in range(rng.randint(1, 2)):
+        line += f" {rng.randint(1, 9999)} " + rng.choice(sentences)
     if kind == 0:
-        return rng.choice(CLEAN["Latin with accents"]).encode("utf-8").decode("cp1252", "replace")
+        return line.encode("utf-8").decode("cp1252", "replace")
     if kind == 1:
-        return rng.choice(CLEAN["Cyrillic"][:2]).encode("utf-8").decode("cp1251", "replace")
-    if kind == 2:
-        return CLEAN["Han"][0].encode("gbk").decode("latin-1")
-    return rng.choice(CLEAN["Cyrillic"][:2]).encode("cp1251").decode("latin-1")
+        return line.encode("utf-8").decode("cp1251", "replace")
+    return line.encode("gbk" if kind == 2 else "cp1251").decode("latin-1")
 
 
 def _lines(sentences: list[str], n: int, rng: random.Random) -> str:
@@ -88,7 +96,8 @@ def main() -> None:
     rng = random.Random(1)
     inputs = {script: _lines(sentences, args.n, rng) for script, sentences in CLEAN.items()}
     inputs["mojibake"] = "\n".join(_mojibake(rng) for _ in range(args.n))
-    repair_text(inputs["mojibake"][:2000])  # load the model and warm the caches once
+    warm = random.Random(2)
+    repair_text("\n".join(_mojibake(warm) for _ in range(20)))  # load the model once (other lines)
     print(f"{'text':<22} {'ftfy / repair':>14} {'range':>14} {'target':>7}")
     failed = []
     for name, text in inputs.items():
