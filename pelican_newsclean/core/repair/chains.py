@@ -30,12 +30,10 @@ import itertools
 import re
 import unicodedata
 
-import ftfy
-
 from pelican_newsclean.core.scripts import CJK, CJK_CHARS, dominant_script, letter_script, one_writing_system
 
 from .charlm import ODD_LOG_PROB_DEFAULT, UNKNOWN_LOG_PROB_DEFAULT, best_language, char_log_prob, common_han
-from .mojibake import FTFY_CONFIG, looks_bad
+from .mojibake import ftfy_fix, looks_bad
 
 SLOPPY = "sloppy-cp1252"
 """A display that shows a byte as cp1252 where cp1252 defines it, as Latin-1 elsewhere."""
@@ -628,6 +626,9 @@ _IN_WORD = "·’‐‑–—"  # marks at home between two letters: "l·l", "au
 _WORD_MODIFIERS = "ー々ゝゞヽヾๆໆـ"  # modifier letters that are letters of words
 _QUERIED = re.compile(f"[{CJK_CHARS}\uac00-\ud7a3][?A-Za-z][{CJK_CHARS}\uac00-\ud7a3]")
 _GLUED = re.compile("[A-Za-z][^\\x00-\\x7f]+[A-Za-z]|(?<![A-Za-z])[a-z][^\\x00-\\x7f]")
+# where the letter-by-letter checks of a word can find something (each matches a superset of what they seek)
+_LATIN_BESIDE_OTHER = re.compile("[A-Za-z][^\\x00-\\x7f]|[^\\x00-\\x7f][A-Za-z]")
+_MARK_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f](?=[^\W\d_])")
 
 
 def _word_scripts(word: str) -> set[str] | None:  # noqa: PLR0911 - one test after another, read top to bottom
@@ -638,16 +639,16 @@ def _word_scripts(word: str) -> set[str] | None:  # noqa: PLR0911 - one test aft
     letters = {s for ch in word if ch > "\x7f" and ch.isalpha() and (s := letter_script(ch))}
     if not one_writing_system(letters) or _odd_character(word):
         return None
-    for part in re.split("[-'’]", word):
+    for part in re.split("[-'’]", word) if word != word.lower() else ():  # no upper case: no mixed case
         cased = "".join(ch for ch in part if ch.isalpha() and ch.lower() != ch.upper())
         if cased and not (cased.islower() or cased.isupper() or (cased[0].isupper() and cased[1:].islower())):
             return None  # "їЖС": no word mixes cases so ("Петров-Водкин" has two words)
     if letters & {"Thai", "Lao"} and _FOLLOWING_VOWEL.match(word):
         return None  # a vowel sign that follows its consonant cannot open a word
-    for a, b in itertools.pairwise(word):
+    for a, b in itertools.pairwise(word) if _LATIN_BESIDE_OTHER.search(word) else ():
         if (a < "\x80" and a.isalpha() and _glues(b)) or (b < "\x80" and b.isalpha() and _glues(a)):
             return None  # "Itร", "$М": a letter of an alphabet glued to a Latin letter
-    for a, b, c in zip(word, word[1:], word[2:], strict=False):
+    for a, b, c in zip(word, word[1:], word[2:], strict=False) if _MARK_BETWEEN_LETTERS.search(word) else ():
         if (
             a.isalpha()
             and c.isalpha()
@@ -689,8 +690,8 @@ def _glues(ch: str) -> bool:
 def _symbols(text: str) -> int:
     """Non-ASCII characters of ``text`` that are neither letters, marks nor spaces (fullwidth punctuation aside)."""
     return sum(
-        1
-        for ch in text
+        text.count(ch)
+        for ch in set(text)
         if ch > "\x7f"
         and not ch.isspace()
         and unicodedata.category(ch)[0] not in "LM"
@@ -700,7 +701,7 @@ def _symbols(text: str) -> int:
 
 def _latin_letters_only(text: str) -> bool:
     """Whether every non-ASCII character of ``text`` is a Latin letter (a Latin-1 row, "Ôôô")."""
-    return all(ch < "\x80" or (ch.isalpha() and letter_script(ch) == "Latin") for ch in text if not ch.isspace())
+    return all(ch < "\x80" or (ch.isalpha() and letter_script(ch) == "Latin") for ch in set(text) if not ch.isspace())
 
 
 def _cjk_count(text: str) -> int:
@@ -867,7 +868,7 @@ def _ftfy_reads_clean(segment: str) -> bool:
 
     Its repair of encodings starts only where its badness check fires.
     """
-    return looks_bad(segment) and _clean_reading(segment, ftfy.fix_text(segment, FTFY_CONFIG))
+    return looks_bad(segment) and _clean_reading(segment, ftfy_fix(segment))
 
 
 def _clean_reading(before: str, after: str | None) -> bool:
@@ -1078,7 +1079,7 @@ def _confirmed(line: str, fixed: str, found: list[Found]) -> bool:
         return False
     if looks_bad(fixed) and not looks_bad(line):
         return False
-    utf8 = ftfy.fix_text(line, FTFY_CONFIG)  # UTF-8 that ftfy reads as well: ftfy's repair, after this one
+    utf8 = ftfy_fix(line)  # UTF-8 that ftfy reads as well: ftfy's repair, after this one
     if utf8 == line or looks_bad(utf8):
         return True
-    return best_language(utf8)[1] < best_language(ftfy.fix_text(fixed, FTFY_CONFIG))[1] - FTFY_PREFERRED_DEFAULT
+    return best_language(utf8)[1] < best_language(ftfy_fix(fixed))[1] - FTFY_PREFERRED_DEFAULT

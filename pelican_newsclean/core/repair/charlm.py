@@ -16,6 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 import json
+import operator
+import re
+from typing import cast
 import unicodedata
 
 from pelican_newsclean.data import data_file
@@ -107,6 +110,9 @@ def model() -> Model:
     return Model(languages, {ch: tuple(ids) for ch, ids in writers.items()})
 
 
+_BOUNDARIES = re.compile(" {2,}")
+
+
 @lru_cache(maxsize=65536)
 def normalize_char(ch: str) -> str:  # noqa: PLR0911 - one case per kind of character
     """``ch`` as the model sees it: a letter (lower case), a word boundary " ", :data:`ODD`, or nothing.
@@ -137,37 +143,38 @@ def normalize_char(ch: str) -> str:  # noqa: PLR0911 - one case per kind of char
 
 def _normalized(text: str) -> str:
     """``text`` normalised, word boundaries collapsed, with one at each end."""
-    out = [" "]
-    for ch in text:
-        norm = normalize_char(ch)
-        if norm and (norm != " " or out[-1] != " "):
-            out.append(norm)
-    if out[-1] != " ":
-        out.append(" ")
-    return "".join(out)
+    norm = _BOUNDARIES.sub(" ", " " + "".join(map(normalize_char, text)))
+    return norm if norm.endswith(" ") else norm + " "
 
 
 def _language_score(language: Language, text: str) -> float:
-    """The mean log-probability per bigram of normalised ``text`` in one language."""
-    uni, bi = language.uni, language.bi
-    total = 0.0
-    for i in range(len(text) - 1):
-        a, b = text[i], text[i + 1]
-        if ODD in (a, b):
-            total += ODD_LOG_PROB_DEFAULT
-            continue
-        lp = bi.get(a + b)
-        if lp is None:
-            if b == " ":
-                lp = BOUNDARY_LOG_PROB_DEFAULT if a in uni else UNKNOWN_LOG_PROB_DEFAULT
-            elif b in uni:
-                lp = uni[b] + BACKOFF_DEFAULT
-            elif language.han is not None and "\u3400" <= b <= "\u9fff":
-                lp = language.han + BACKOFF_DEFAULT + (0.0 if common_han(b) else RARE_HAN_DEFAULT)
-            else:
-                lp = UNKNOWN_LOG_PROB_DEFAULT + BACKOFF_DEFAULT
-        total += lp
-    return total / max(1, len(text) - 1)
+    """The mean log-probability per bigram of normalised ``text`` in one language.
+
+    The bigrams are looked up all at once; only those the language has not seen are
+    then scored one by one (:func:`_unseen`), in place, so the sum runs in text order.
+    """
+    bigrams = list(map(operator.add, text, text[1:]))
+    values: list[float | None] = list(map(language.bi.get, bigrams))
+    if None in values:
+        for i, value in enumerate(values):
+            if value is None:
+                values[i] = _unseen(language, bigrams[i])
+    return sum(cast("list[float]", values)) / max(1, len(text) - 1)
+
+
+def _unseen(language: Language, bigram: str) -> float:
+    """The log-probability of a bigram the model holds none for (the model holds none with :data:`ODD`)."""
+    a, b = bigram
+    if ODD in bigram:
+        return ODD_LOG_PROB_DEFAULT
+    uni = language.uni
+    if b == " ":
+        return BOUNDARY_LOG_PROB_DEFAULT if a in uni else UNKNOWN_LOG_PROB_DEFAULT
+    if b in uni:
+        return uni[b] + BACKOFF_DEFAULT
+    if language.han is not None and "\u3400" <= b <= "\u9fff":
+        return language.han + BACKOFF_DEFAULT + (0.0 if common_han(b) else RARE_HAN_DEFAULT)
+    return UNKNOWN_LOG_PROB_DEFAULT + BACKOFF_DEFAULT
 
 
 @lru_cache(maxsize=16384)

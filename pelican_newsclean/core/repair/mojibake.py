@@ -7,6 +7,7 @@ holds one of (:data:`TRIGGERS`), and on a shortened text when there are many.
 
 from __future__ import annotations
 
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -80,11 +81,19 @@ def looks_bad(text: str) -> bool:
     return any(BADNESS_RE.search(text, max(0, at - _SPAN), at + _SPAN + 1) for at in found)
 
 
+@lru_cache(maxsize=256)
+def ftfy_fix(text: str) -> str:
+    """``ftfy.fix_text(text, FTFY_CONFIG)``, remembered for the few texts it is asked of twice:
+    the repair search asks ftfy about a segment, and the line that segment is, more than once.
+    """
+    return ftfy.fix_text(text, FTFY_CONFIG)
+
+
 def fix_mojibake(text: str) -> str:
     """Ftfy with :data:`FTFY_CONFIG`, skipped when its cheap checks find nothing."""
     if not (_FTFY_SUSPECT.search(text) or nfc(text) != text or looks_bad(text)):
         return text
-    fixed = nfc(ftfy.fix_text(text, FTFY_CONFIG))
+    fixed = nfc(ftfy_fix(text))
     # ftfy reads "Â " as a lost no-break space (UTF-8 C2 A0); alone, that is too
     # little evidence against the letter Â ("Â is a letter in Romanian").
     return text if fixed == text.replace("Â ", "\u00a0") else fixed
