@@ -87,6 +87,9 @@ TABLE_CELL_WORDS_DEFAULT = 12
 """A table cell has at most this many words."""
 LIST_ITEM_GAP_DEFAULT = 3
 """Blocks one numbered-list item may span (a link, a note under it)."""
+NUMBERED_LIST_GAP_DEFAULT = 3
+"""Where a list numbered 1, 2, 3... after the article is its own: its first item within this many
+blocks of the article's end (a heading such as "Tracklist", or a credit, between)."""
 INNER_LIST_MIN_ITEMS_DEFAULT = 3
 """A headed list of this many headlines inside the article is a related-stories list."""
 MARKED_LIST_MIN_ITEMS_DEFAULT = 3

@@ -353,6 +353,12 @@ def _attached_table_end(end: int, m: Measures, fixed: Sequence[str | None]) -> i
 _ITEM = re.compile(r"^\s*(\d{1,3})\s*[).:]\s+\S")
 
 
+def _first_item(text: str) -> bool:
+    """Whether ``text`` is the first item of a numbered list ("1. ...", "1) ...")."""
+    found = _ITEM.match(text)
+    return found is not None and found[1] == "1"
+
+
 def _numbered_list_end(start: int, texts: Sequence[str]) -> int:
     """End of a list numbered 1, 2, 3... starting within a few blocks of
     ``start`` (``start`` itself when there is none); an item spans the
@@ -406,6 +412,10 @@ def _edges(span: tuple[int, int], m: Measures, fixed: Sequence[str | None]) -> t
         end = listed if listed > end + 1 else end
     if end > start and texts[end - 1].endswith((":", "：")):
         end = _announced_end(end, m, fixed)
+    first = next((k for k in range(end, min(end + d.NUMBERED_LIST_GAP_DEFAULT, n)) if _first_item(texts[k])), None)
+    listed = end if first is None else _numbered_list_end(first, texts)
+    if listed > end and all(fixed[k] in (None, KEEP) for k in range(end, listed)):
+        end = listed  # a list numbered 1, 2, 3... right after the article: its own ("most read" stands off)
     return start, _attached_table_end(end, m, fixed)
 
 
