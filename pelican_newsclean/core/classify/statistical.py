@@ -351,6 +351,7 @@ def _attached_table_end(end: int, m: Measures, fixed: Sequence[str | None]) -> i
 
 
 _ITEM = re.compile(r"^\s*(\d{1,3})\s*[).:]\s+\S")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,3}\s*[).])\s+\S")
 
 
 def _first_item(text: str) -> bool:
@@ -466,6 +467,7 @@ def _reason(text: str, f: Features, cls: str) -> tuple[str, str]:
     if (
         f.words <= d.TIMESTAMP_MAX_WORDS_DEFAULT
         and not f.ends
+        and not _LIST_ITEM.match(text)  # "1. Kebede - 2:04:38", "- May 3rd, 2012: the launch": a list's item
         and shapes.mentions_time(text)
         and f.digits >= d.TIMESTAMP_MIN_DIGITS_DEFAULT
     ):
