@@ -402,10 +402,14 @@ def _edges(span: tuple[int, int], m: Measures, fixed: Sequence[str | None]) -> t
         start -= edge(start - 1)
     for _ in range(d.EDGE_SENTENCES_DEFAULT):
         end += edge(end)
-    vocabulary = set().union(*(shapes.content_words(texts[k]) for k in range(start, end)))
+    vocabulary: set[str] | None = None  # the run's words, read only if a sentence stands after it
     for _ in range(d.EDGE_RELATED_SENTENCES_DEFAULT):
         words = shapes.content_words(texts[end]) if edge(end) else set()
-        if not words or len(words & vocabulary) / len(words) < d.EDGE_RELATED_OVERLAP_DEFAULT:
+        if not words:
+            break
+        if vocabulary is None:
+            vocabulary = set().union(*(shapes.content_words(texts[k]) for k in range(start, end)))
+        if len(words & vocabulary) / len(words) < d.EDGE_RELATED_OVERLAP_DEFAULT:
             break
         end += 1
     if end < n and fixed[end] is None and texts[end].endswith((":", "：")):  # "Ingredients:" and its list
