@@ -164,7 +164,7 @@ def _language_score(language: Language, text: str) -> float:
 
 def _unseen(language: Language, bigram: str) -> float:
     """The log-probability of a bigram the model holds none for (the model holds none with :data:`ODD`)."""
-    a, b = bigram
+    a, b = bigram[0], bigram[1]
     if ODD in bigram:
         return ODD_LOG_PROB_DEFAULT
     uni = language.uni
