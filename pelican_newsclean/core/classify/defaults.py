@@ -87,6 +87,10 @@ TABLE_CELL_WORDS_DEFAULT = 12
 """A table cell has at most this many words."""
 LIST_ITEM_GAP_DEFAULT = 3
 """Blocks one numbered-list item may span (a link, a note under it)."""
+CLOSING_LINES_DEFAULT = 2
+"""Blocks right under the article a short closing line (a credit, a sign-off) may stand in."""
+CLOSING_TITLE_MAX_DEFAULT = 0.5
+"""A closing line has fewer capitalised words than this share; a teaser headline has more."""
 NUMBERED_LIST_GAP_DEFAULT = 3
 """Where a list numbered 1, 2, 3... after the article is its own: its first item within this many
 blocks of the article's end (a heading such as "Tracklist", or a credit, between)."""

@@ -515,6 +515,20 @@ def _inner_lists(m: Measures, run: Run, fixed: Sequence[str | None], out: list[V
         i = j
 
 
+def _closing_line(i: int, m: Measures, run: Run, fixed: Sequence[str | None]) -> bool:
+    """Whether block ``i``, short and no sentence, closes the article rather than opening the
+    site's teasers: right under the run, no prose anywhere below it, few capitals (a credit,
+    a sign-off, a source: "Thanks to Jo for the photos"), no "|" of a menu.
+    """
+    f = m.features[i]
+    return (
+        run.end <= i < run.end + d.CLOSING_LINES_DEFAULT
+        and f.title < d.CLOSING_TITLE_MAX_DEFAULT
+        and "|" not in m.texts[i]
+        and not any(m.classes[k] == GOOD and fixed[k] is None for k in range(i + 1, len(m.texts)))
+    )
+
+
 def _prose_before(run: Run, i: int) -> int:
     """Prose blocks of the run before block ``i``: past the lede, a date is the article's."""
     return sum(1 for k in range(run.start, i) if run.weights[k] > 0)
@@ -536,7 +550,9 @@ def name_drops(m: Measures, run: Run, fixed: Sequence[str | None]) -> list[Verdi
         elif f.words <= d.CAPTION_MAX_WORDS_DEFAULT and shapes.ends_with_bracketed_credit(text):
             out[i] = ("boilerplate", "caption-with-credit")
         elif not run.start <= i < run.end:
-            out[i] = _reason(text, f, cls)
+            reason = _reason(text, f, cls)
+            if reason[1] != "headline-outside-article" or not _closing_line(i, m, run, fixed):
+                out[i] = reason
         elif i < run.start + d.HEAD_ZONE_DEFAULT and run.weights[i] <= 0 and _prose_before(run, i) <= 1:
             reason = _reason(text, f, cls)
             if reason[0] in ("byline", "timestamp"):
