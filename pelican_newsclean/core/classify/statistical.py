@@ -515,18 +515,27 @@ def _inner_lists(m: Measures, run: Run, fixed: Sequence[str | None], out: list[V
         i = j
 
 
-def _closing_line(i: int, m: Measures, run: Run, fixed: Sequence[str | None]) -> bool:
-    """Whether block ``i``, short and no sentence, closes the article rather than opening the
-    site's teasers: right under the run, no prose anywhere below it, few capitals (a credit,
-    a sign-off, a source: "Thanks to Jo for the photos"), no "|" of a menu.
+def _closing_lines(m: Measures, run: Run, fixed: Sequence[str | None]) -> set[int]:
+    """The short lines that close the article rather than open the site's teasers: right under
+    the run (each under the one before), no prose anywhere below them, few capitals in a script
+    that has them (a credit, a sign-off, a source: "Thanks to Jo for the photos"), no "|" of a menu.
     """
-    f = m.features[i]
-    return (
-        run.end <= i < run.end + d.CLOSING_LINES_DEFAULT
-        and f.title < d.CLOSING_TITLE_MAX_DEFAULT
-        and "|" not in m.texts[i]
-        and not any(m.classes[k] == GOOD and fixed[k] is None for k in range(i + 1, len(m.texts)))
-    )
+    texts, feats, classes, n = m.texts, m.features, m.classes, len(m.texts)
+    if any(classes[k] == GOOD and fixed[k] is None for k in range(run.end, n)):
+        return set()
+    closing: set[int] = set()
+    for i in range(run.end, min(n, run.end + d.CLOSING_LINES_DEFAULT)):
+        f = feats[i]
+        if (
+            fixed[i] is not None
+            or _reason(texts[i], f, classes[i])[1] != "headline-outside-article"
+            or f.title >= d.CLOSING_TITLE_MAX_DEFAULT
+            or texts[i].lower() == texts[i].upper()  # no cased letters (Han, Hangul): capitals tell nothing
+            or "|" in texts[i]
+        ):
+            break
+        closing.add(i)
+    return closing
 
 
 def _prose_before(run: Run, i: int) -> int:
@@ -540,6 +549,7 @@ def name_drops(m: Measures, run: Run, fixed: Sequence[str | None]) -> list[Verdi
     out: list[Verdict] = [None] * n
     prose = [k for k in range(run.start, run.end) if run.weights[k] > 0]
     first_prose, last_prose = (prose[0], prose[-1]) if prose else (run.start, run.end)
+    closing = _closing_lines(m, run, fixed)
     for i, (text, f, cls) in enumerate(zip(texts, feats, classes, strict=False)):
         if fixed[i] is not None:
             continue
@@ -550,9 +560,8 @@ def name_drops(m: Measures, run: Run, fixed: Sequence[str | None]) -> list[Verdi
         elif f.words <= d.CAPTION_MAX_WORDS_DEFAULT and shapes.ends_with_bracketed_credit(text):
             out[i] = ("boilerplate", "caption-with-credit")
         elif not run.start <= i < run.end:
-            reason = _reason(text, f, cls)
-            if reason[1] != "headline-outside-article" or not _closing_line(i, m, run, fixed):
-                out[i] = reason
+            if i not in closing:
+                out[i] = _reason(text, f, cls)
         elif i < run.start + d.HEAD_ZONE_DEFAULT and run.weights[i] <= 0 and _prose_before(run, i) <= 1:
             reason = _reason(text, f, cls)
             if reason[0] in ("byline", "timestamp"):
