@@ -9,6 +9,7 @@ and the classifier alike.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set
 from functools import lru_cache
 import re
 import unicodedata
@@ -73,7 +74,7 @@ def dominant_script(text: str) -> str | None:
     return script if n else None
 
 
-def one_writing_system(scripts: set[str]) -> bool:
+def one_writing_system(scripts: Set[str]) -> bool:
     """Whether these scripts of letters (as :func:`letter_script` names them) make one writing
     system: one script, or Japanese's Han and kana, or Korean's Hangul and hanja.
 

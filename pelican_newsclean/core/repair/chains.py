@@ -303,8 +303,11 @@ class Found:
     score: float
 
 
+@lru_cache(maxsize=256)
 def _encode(text: str, shown: str) -> bytes | None:
-    """The bytes that ``shown`` displays as ``text``, or None."""
+    """The bytes that ``shown`` displays as ``text``, or None (remembered: the chains of one
+    display all ask it of the same segment).
+    """
     try:
         if shown == SLOPPY:
             return text.translate(_TO_LATIN1).encode("latin-1")
@@ -569,6 +572,7 @@ def _mixed_form(text: str) -> bool:
     return latin1 >= WORD_SUSPECTS_DEFAULT and latin1 >= MIXED_LATIN1_SHARE_DEFAULT * len(high) and _in_runs(text)
 
 
+@lru_cache(maxsize=256)
 def _in_runs(text: str) -> bool:
     """Whether most non-ASCII characters of ``text`` come in runs, as a double-byte text's do
     when shown byte by byte; a Latin text's accented letters stand alone ("débat animé").
@@ -577,7 +581,9 @@ def _in_runs(text: str) -> bool:
     return sum(map(len, _HIGH_RUN.findall(text))) >= RUNS_SHARE_DEFAULT * high
 
 
+@lru_cache(maxsize=1024)
 def _suspects(text: str) -> int:
+    """How many suspect characters ``text`` holds (asked of a segment by every chain)."""
     return len(_HAS_SUSPECT.findall(text))
 
 
@@ -631,12 +637,13 @@ _LATIN_BESIDE_OTHER = re.compile("[A-Za-z][^\\x00-\\x7f]|[^\\x00-\\x7f][A-Za-z]"
 _MARK_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f](?=[^\W\d_])")
 
 
-def _word_scripts(word: str) -> set[str] | None:  # noqa: PLR0911 - one test after another, read top to bottom
+@lru_cache(maxsize=4096)
+def _word_scripts(word: str) -> frozenset[str] | None:  # noqa: PLR0911 - one test after another, read top to bottom
     """The scripts of the non-ASCII letters of a repaired ``word``, or None if it is no word:
     two writing systems, a control or a symbol, a mark with no letter, mixed case, a letter
-    of another script glued to a Latin one.
+    of another script glued to a Latin one (remembered: candidates share most of their words).
     """
-    letters = {s for ch in word if ch > "\x7f" and ch.isalpha() and (s := letter_script(ch))}
+    letters = frozenset(s for ch in word if ch > "\x7f" and ch.isalpha() and (s := letter_script(ch)))
     if not one_writing_system(letters) or _odd_character(word):
         return None
     for part in re.split("[-'’]", word) if word != word.lower() else ():  # no upper case: no mixed case
@@ -704,6 +711,7 @@ def _latin_letters_only(text: str) -> bool:
     return all(ch < "\x80" or (ch.isalpha() and letter_script(ch) == "Latin") for ch in set(text) if not ch.isspace())
 
 
+@lru_cache(maxsize=256)
 def _cjk_count(text: str) -> int:
     return len(CJK.findall(text)) + sum("\uac00" <= ch <= "\ud7a3" for ch in text)
 
