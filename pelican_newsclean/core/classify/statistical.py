@@ -351,7 +351,7 @@ def _attached_table_end(end: int, m: Measures, fixed: Sequence[str | None]) -> i
 
 
 _ITEM = re.compile(r"^\s*(\d{1,3})\s*[).:]\s+\S")
-_LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,3}\s*[).])\s+\S")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,3}\s*[).])\s+\S")  # a bullet or "1." (not "1932 Ford", as _ITEM_MARK)
 
 
 def _first_item(text: str) -> bool:
