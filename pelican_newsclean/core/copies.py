@@ -49,11 +49,11 @@ def similarity(a: Sequence[int], b: Sequence[int], size: int = SKETCH_SIZE_DEFAU
     >>> similarity(sketch(text), sketch(text))
     1.0
     """
-    union = sorted(set(a) | set(b))[:size]
+    first, second = set(a), set(b)
+    union = sorted(first | second)[:size]
     if not union:
         return 0.0
-    both = set(a) & set(b)
-    return sum(value in both for value in union) / len(union)
+    return len((first & second).intersection(union)) / len(union)  # the union's values in both
 
 
 def group_copies(
