@@ -63,7 +63,35 @@ class Rule:
             return False
         if self.cues is not None and not any(cue in lowered for cue in self.cues):
             return False
-        return bool(self.search.search(text))
+        found = self.search.search(text)
+        return found is not None and (self.profile is not None or not in_quotation(text, found.start()))
+
+
+QUOTATION_MIN_WORDS = 5
+"""A quotation holds this many words at least: fewer is a quoted label ("Click “Subscribe”")."""
+_OPENING = {"“": "”", "„": "“", "«": "»", '"': '"'}
+
+
+def in_quotation(text: str, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` lies inside a quotation of a few words or more: a
+    page quoting another's words ("From the sign-up page: “It takes a minute to create your
+    free account”") is not the page asking the reader. Generic rules do not fire there.
+
+    >>> in_quotation("From the page: “It takes a minute to create your free account.”", 40)
+    True
+    >>> in_quotation("Click “Subscribe” to get our newsletter.", 8)
+    False
+    """
+    for opening, closing in _OPENING.items():
+        start = text.rfind(opening, 0, at)
+        if start < 0 or (opening == closing and text.count(opening, 0, at) % 2 == 0):
+            continue
+        if opening != closing and text.rfind(closing, start + 1, at) >= 0:
+            continue  # that quotation closed before ``at``
+        end = text.find(closing, at)
+        if end >= 0 and len(text[start + 1 : end].split()) >= QUOTATION_MIN_WORDS:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
