@@ -79,6 +79,7 @@ SAID, DATED, REPEATED = "said", "dated", "repeated"
 
 
 _NOT_NAMES = frozenset(_TABLE["not_names"])
+_DASHES = ("—", "–", "-")
 
 
 def _is_name(text: str) -> bool:
@@ -116,7 +117,7 @@ def header_kind(text: str) -> str | None:
             return SAID  # "Jane says:", "On May 5, 2012 at 2:08am, the baker said..."
     if _SENTENCE.search(text) and not text.rstrip().endswith(("a.m.", "p.m.")):
         return None
-    if text.startswith(("—", "–", "-")):  # an embedded post's attribution, "— Jane (@jane) May 5"
+    if text.startswith(_DASHES):  # an embedded post's attribution, "— Jane (@jane) May 5"
         return None
     if _TIME_OF_DAY.search(text) or _AGO.search(text) or _FULL_DATE.search(text):
         return DATED
@@ -157,7 +158,11 @@ def _markers(texts: Sequence[str]) -> tuple[list[tuple[int, str]], set[int]]:
     """The blocks that may head a comment, with their kind; and the repeated short lines."""
     signatures = [_signature(t) for t in texts]
     counts = Counter(s for s in signatures if s)
-    headers = [(i, kind) for i, text in enumerate(texts) if (kind := header_kind(text))]
+    headers = [
+        (i, kind)
+        for i, text in enumerate(texts)
+        if (kind := header_kind(text)) and not (i and texts[i - 1].strip() in _DASHES)
+    ]  # after a dash alone on its line: an embedded post's attribution, "—" / "Jane (@jane) May 5"
     # a run of dated lines one after another is a list (an archive, tour dates), not headers
     runs: list[list[tuple[int, str]]] = []
     for header in headers:
