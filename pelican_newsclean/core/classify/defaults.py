@@ -87,6 +87,10 @@ TABLE_CELL_WORDS_DEFAULT = 12
 """A table cell has at most this many words."""
 LIST_ITEM_GAP_DEFAULT = 3
 """Blocks one numbered-list item may span (a link, a note under it)."""
+HEADLINE_RUN_MIN_WORDS_DEFAULT = 30
+"""A block of headlines run together is at least this long (a headline alone is a list item)."""
+HEADLINE_RUN_TITLE_DEFAULT = 0.6
+"""...and has at least this share of its words capitalised (prose has far fewer)."""
 CLOSING_LINES_DEFAULT = 2
 """Blocks right under the article a short closing line (a credit, a sign-off) may stand in."""
 CLOSING_TITLE_MAX_DEFAULT = 0.5

@@ -424,6 +424,15 @@ def _edges(span: tuple[int, int], m: Measures, fixed: Sequence[str | None]) -> t
     return start, _attached_table_end(end, m, fixed)
 
 
+def _headlines_run_together(f: Features) -> bool:
+    """Whether a long block reads as headlines run together rather than prose: most of its
+    words capitalised, at most one sentence end ("12 Thoughtful Edible Gifts For the Holidays
+    How to Seed a Pomegranate ..."). Such a block does not anchor the article.
+    """
+    long_enough = f.words >= d.HEADLINE_RUN_MIN_WORDS_DEFAULT
+    return long_enough and f.title >= d.HEADLINE_RUN_TITLE_DEFAULT and f.sentences <= 1 and not f.ends
+
+
 def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
     """Where the article is: the run of prose, with short sentences at its
     edges and what its last block announces.
@@ -432,7 +441,7 @@ def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
     weights: list[float] = []
     gaps: list[float] = []
     for cls, f, fx in zip(classes, feats, fixed, strict=False):
-        prose = cls == GOOD and fx in (None, KEEP)
+        prose = cls == GOOD and fx in (None, KEEP) and not _headlines_run_together(f)
         weights.append(min(f.words, d.PROSE_WEIGHT_MAX_DEFAULT) if prose else 0.0)
         # a kept title or caption neither anchors the article nor splits it
         gaps.append(0.0 if prose or fx == KEEP else _gap_size(cls, f, fx))
