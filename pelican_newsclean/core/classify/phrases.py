@@ -17,13 +17,13 @@ from pelican_newsclean.data import load_toml
 
 from . import shapes
 from .profiles import Profile
-from .rules import Hit, Probe, RuleTable, compile_rules
+from .rules import GENERIC, Hit, Probe, RuleTable, compile_rules
 
 
 @functools.lru_cache(maxsize=1)
 def generic_rules() -> RuleTable:
     """The shipped generic phrase rules (``data/boilerplate.toml``)."""
-    return compile_rules(load_toml("boilerplate.toml")["rules"], "data/boilerplate.toml", "remove_boilerplate")
+    return compile_rules(load_toml("boilerplate.toml")["rules"], "data/boilerplate.toml", GENERIC)
 
 
 @functools.lru_cache(maxsize=16)
@@ -49,14 +49,11 @@ class PhraseRules:
     def hit(self, text: str | Probe) -> Hit | None:
         """The first rule that fires on ``text`` (its ``profile`` names a publisher profile)."""
         hit = self.table.first_hit(text)
-        if hit is not None and hit.rule.startswith(_GENERIC) and shapes.quotes_someone(_text(text)):
+        if hit is not None and hit.rule.startswith(GENERIC) and shapes.quotes_someone(_text(text)):
             return None  # a quoted speaker's words: the generic vocabulary is not about them
         if hit is not None or not self.widgets:
             return hit
         return shapes.widget_hit(_text(text))
-
-
-_GENERIC = "remove_boilerplate"
 
 
 def _text(text: str | Probe) -> str:

@@ -64,9 +64,12 @@ class Rule:
         if self.cues is not None and not any(cue in lowered for cue in self.cues):
             return False
         found = self.search.search(text)
-        return found is not None and (self.profile is not None or not in_quotation(text, found.start()))
+        return found is not None and not (self.name.startswith(GENERIC) and in_quotation(text, found.start()))
 
 
+GENERIC = "remove_boilerplate"
+"""The option, and the prefix of the rule names, of the generic table: the vocabulary of no
+publisher, which leaves alone what an article quotes (a profile's rules are the publisher's own)."""
 QUOTATION_MIN_WORDS = 5
 """A quotation holds this many words at least: fewer is a quoted label ("Click “Subscribe”")."""
 _OPENING = {"“": "”", "„": "“", "«": "»", '"': '"'}

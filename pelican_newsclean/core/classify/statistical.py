@@ -315,7 +315,8 @@ def _announced_end(end: int, m: Measures, fixed: Sequence[str | None]) -> int:
 
 
 _TABLE_ROW = re.compile(r"^\|.*\|.*\|\s*$")
-_ITEM_MARK = re.compile(r"^\s*(?:[-–•*·▪]|\d+(?:[.,/]\d+)?\s|[½¼¾⅓⅔])")
+_BULLET = "[-–•*·▪]"
+_ITEM_MARK = re.compile(rf"^\s*(?:{_BULLET}|\d+(?:[.,/]\d+)?\s|[½¼¾⅓⅔])")
 
 
 def _list_item(text: str, f: Features) -> bool:
@@ -351,7 +352,7 @@ def _attached_table_end(end: int, m: Measures, fixed: Sequence[str | None]) -> i
 
 
 _ITEM = re.compile(r"^\s*(\d{1,3})\s*[).:]\s+\S")
-_LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,3}\s*[).])\s+\S")  # a bullet or "1." (not "1932 Ford", as _ITEM_MARK)
+_LIST_ITEM = re.compile(rf"^\s*(?:{_BULLET}|\d{{1,3}}\s*[).])\s+\S")  # a bullet or "1." ("1932 Ford" is no item)
 
 
 def _first_item(text: str) -> bool:
