@@ -50,6 +50,22 @@ CLEAN = {
 }
 
 
+# the sentences each kind of damage is made from: Cyrillic that cp1251 can write, Han in
+# simplified characters (as GBK text is written)
+_MOJIBAKE_SOURCES = {
+    "Latin with accents": CLEAN["Latin with accents"],
+    "Cyrillic": CLEAN["Cyrillic"][:2],
+    "Han": CLEAN["Han"][:1],
+}
+# (sentences, shown as, really): UTF-8 as cp1252 or cp1251, GBK or cp1251 as Latin-1
+_KINDS = (
+    ("Latin with accents", "cp1252", "utf-8"),
+    ("Cyrillic", "cp1251", "utf-8"),
+    ("Han", "latin-1", "gbk"),
+    ("Cyrillic", "latin-1", "cp1251"),
+)
+
+
 def _mojibake(rng: random.Random) -> str:
     """A line of damage of a random kind: UTF-8 as cp1252 or cp1251, GBK or cp1251 as Latin-1.
 
@@ -57,17 +73,12 @@ def _mojibake(rng: random.Random) -> str:
     segments) are alike: a cache keyed on text gains nothing that real text would not give it.
     """
     kind = rng.randrange(4)
-    script = {0: "Latin with accents", 2: "Han"}.get(kind, "Cyrillic")
-    # Cyrillic that cp1251 can write; Han in simplified characters, as GBK text is written
-    sentences = CLEAN[script][:2] if kind in (1, 3) else CLEAN[script][:1] if kind == 2 else CLEAN[script]
+    script, shown, true = _KINDS[kind]
+    sentences = _MOJIBAKE_SOURCES[script]
     line = rng.choice(sentences)
     for _ in range(rng.randint(1, 2)):
         line += f" {rng.randint(1, 9999)} " + rng.choice(sentences)
-    if kind == 0:
-        return line.encode("utf-8").decode("cp1252", "replace")
-    if kind == 1:
-        return line.encode("utf-8").decode("cp1251", "replace")
-    return line.encode("gbk" if kind == 2 else "cp1251").decode("latin-1")
+    return line.encode(true).decode(shown, "replace")
 
 
 def _lines(sentences: list[str], n: int, rng: random.Random) -> str:
