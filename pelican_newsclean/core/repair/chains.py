@@ -707,8 +707,14 @@ def _symbols(text: str) -> int:
 
 
 def _latin_letters_only(text: str) -> bool:
-    """Whether every non-ASCII character of ``text`` is a Latin letter (a Latin-1 row, "Ôôô")."""
-    return all(ch < "\x80" or (ch.isalpha() and letter_script(ch) == "Latin") for ch in set(text) if not ch.isspace())
+    """Whether every non-ASCII character of ``text`` is a Latin letter (a Latin-1 row, "Ôôô"),
+    typography aside ("Líonì (1964—2022)": a dash is no evidence of damage).
+    """
+    return all(
+        ch < "\x80" or (ch.isalpha() and letter_script(ch) == "Latin") or ch in _TYPOGRAPHY
+        for ch in set(text)
+        if not ch.isspace()
+    )
 
 
 @lru_cache(maxsize=256)

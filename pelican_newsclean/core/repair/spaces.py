@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_NO_BREAK = re.compile("[\u00a0\u202f\u2007]")
+# Mongolian joins a word and its suffix with a narrow no-break space: that one stays.
+_NO_BREAK = re.compile("[\u00a0\u2007]|(?<![\u1800-\u18af])\u202f(?![\u1800-\u18af])")
 # Thai, Lao, Myanmar and Khmer separate words with zero-width spaces: those stay, wherever one
 # side of them is a letter of those scripts (before a digit or a quote too).
 _SEPARATED_BY_ZWSP = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\uaa60-\uaa7f\ua9e0-\ua9ff"
@@ -15,7 +16,7 @@ _SPACE_JUNK = re.compile("[\u00a0\u202f\u2007\u200b\u2060\ufeff\u00ad]")
 
 
 def normalize_spaces(text: str) -> str:
-    """No-break spaces (U+00A0, U+202F, U+2007) to plain spaces; zero-width
+    """No-break spaces (U+00A0, U+202F but Mongolian's, U+2007) to plain spaces; zero-width
     spaces (but the word separators of Thai, Lao, Myanmar and Khmer), word
     joiners, BOMs and soft hyphens dropped; ZWNJ and ZWJ kept.
 
