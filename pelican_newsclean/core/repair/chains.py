@@ -609,7 +609,8 @@ def _segments(line: str) -> list[tuple[int, int]]:
 
 def _acceptable(before: str, after: str) -> bool:
     """Whether ``after`` may replace ``before``: every word in one writing system, no letter
-    turned into a symbol or a control, no letter of another script glued into a Latin word.
+    turned into a symbol or a control, no letter of another script glued into a Latin word, and
+    a letter made where a code page shows one byte per character.
     """
     scripts: set[str] = set()
     for word in after.split():
@@ -624,6 +625,8 @@ def _acceptable(before: str, after: str) -> bool:
         return False  # Korean is written in Hangul, with a few hanja
     if _symbols(after) > _symbols(before):
         return False  # a letter turned into a symbol or a punctuation mark
+    if len(after) == len(before) and not any(a != b and b.isalpha() for a, b in zip(before, after, strict=True)):
+        return False  # one character for one, and no letter made: "Version®" is no "Version«"
     return "\ufffd" not in after or "\ufffd" in before
 
 
@@ -1059,27 +1062,57 @@ def _ftfy_reads(line: str) -> bool:
 
 def _repair_segments(line: str) -> tuple[str, list[Found]]:
     """``line`` with its damaged segments (or, failing that, their words) repaired, and the repairs."""
-    found: list[Found] = []
-    pieces: list[str] = []
-    last = 0
+    fixes: list[tuple[int, int, Found]] = []
+    left: list[tuple[int, int]] = []  # segments with nothing repaired
     for start, end in _segments(line):
         if _ftfy_reads_clean(line[start:end]):
             continue  # UTF-8 that ftfy reads (as cp1252, cp1251...): ftfy's repair, after this one
         best = _best(line[start:end])
         if best is not None:
-            spans = [(start, end, best)]
-        else:  # the words one by one: one may be damaged another way, or not at all
-            spans = _by_word(line, [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(line[start:end])])
-        for a, b, fix in spans:
-            pieces += [line[last:a], fix.text]
-            if found and found[-1].chains == fix.chains and not line[found[-1].end : a].strip(" "):
-                joined = found.pop()  # one repair for neighbouring words damaged alike
-                a, text = joined.start, joined.text + line[joined.end : a] + fix.text
-            else:
-                text = fix.text
-            found.append(Found(a, b, line[a:b], text, fix.chains, fix.score))
-            last = b
+            fixes.append((start, end, best))
+            continue
+        # the words one by one: one may be damaged another way, or not at all
+        words = _by_word(line, [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(line[start:end])])
+        if words:
+            fixes += words
+        else:
+            left.append((start, end))
+    fixes = sorted(fixes + _alike(line, fixes, left), key=lambda fix: fix[0])
+    found: list[Found] = []
+    pieces: list[str] = []
+    last = 0
+    for a, b, fix in fixes:
+        pieces += [line[last:a], fix.text]
+        if found and found[-1].chains == fix.chains and not line[found[-1].end : a].strip(" "):
+            joined = found.pop()  # one repair for neighbouring words damaged alike
+            a, text = joined.start, joined.text + line[joined.end : a] + fix.text
+        else:
+            text = fix.text
+        found.append(Found(a, b, line[a:b], text, fix.chains, fix.score))
+        last = b
     return "".join(pieces) + line[last:], found
+
+
+def _alike(line: str, fixes: list[tuple[int, int, Found]], left: list[tuple[int, int]]) -> list[tuple[int, int, Found]]:
+    """Repairs of the segments ``left`` of ``line`` by the one code page that repaired the others:
+    a line is shown through one display, so a segment with too little evidence alone ("Wêgier",
+    beside "spotka³ siê") is read as its neighbours were, if it then reads better.
+    """
+    chains = {fix.chains for _, _, fix in fixes}
+    if len(chains) != 1 or len(chain := next(iter(chains))) != 1 or chain[0].mixed or chain[0].lossy:
+        return []
+    out = []
+    for a, b in left:
+        segment = line[a:b]
+        got = _decode_chain(segment, chain[0], lossy=False)
+        if (
+            got is not None
+            and got != segment
+            and _acceptable(segment, got)
+            and best_language(got)[1] > best_language(segment)[1]
+        ):
+            out.append((a, b, Found(0, b - a, segment, got, chain, fixes[0][2].score)))
+    return out
 
 
 def _confirmed(line: str, fixed: str, found: list[Found]) -> bool:

@@ -328,7 +328,6 @@ ONE_LETTER = (
 )
 KNOWN_FAILURES: dict[str, str] = {
     "utf-8 shown as cp1253: Ölpreise steigen wieder": ONE_LETTER,
-    "utf-8 shown as cp850: Año nuevo en España": ONE_LETTER + " (España is repaired, Año too short)",
     "utf-8 shown as cp1250: Übermorgen ist Feiertag": ONE_LETTER,
     "utf-8 shown as cp1250: Ísland er fallegt": ONE_LETTER,
     "gbk mixed: 北京市气象台发布暴雨蓝色预警": AMBIGUOUS_MIXED,
@@ -338,12 +337,10 @@ KNOWN_FAILURES: dict[str, str] = {
         "ftfy's fixer read the letter В and the space after it (C2 20) as a no-break space: the letter"
         " is gone, and the rest is repaired without it"
     ),
-    "cp1250 shown as cp1252: Prezydent spotkał się z premie": LATIN_AS_LATIN,
     "cp1250 shown as cp1252: Győri egyetem új kutatóközpont": LATIN_AS_LATIN,
     "cp1250 shown as cp1252: Zápas skončil remízou dva dva": LATIN_AS_LATIN,
     "cp1250 shown as cp1252: Příští týden bude v Česku tepl": LATIN_AS_LATIN,
     "cp1250 shown as cp1252: Účastníci sjezdu odjeli domů": LATIN_AS_LATIN,
-    "cp850 shown as cp1252: Über die Brücke fährt kein Zug": LATIN_AS_LATIN + " (Brücke and fährt are repaired)",
     "cp850 shown as cp1252: Le député a présenté sa démiss": LATIN_AS_LATIN,
     "mac_roman shown as cp1252: El presidente visitó la región": LATIN_AS_LATIN,
     "mac_roman shown as cp1252: Die Straße bleibt bis März ges": LATIN_AS_LATIN,
