@@ -674,6 +674,24 @@ def _word_scripts(word: str) -> frozenset[str] | None:  # noqa: PLR0911 - one te
     return letters
 
 
+def _damaged_score(segment: str) -> float:
+    """The language model's score of a damaged ``segment``, at most :data:`MIXED_ORIGINAL_DEFAULT`
+    where no word is written so ("Â鶹", "minist\x8fre", "d‚put‚").
+    """
+    score = best_language(segment)[1]
+    if _mixes_writing(segment) or _C1.search(segment) or _mark_in_word(segment):
+        return min(score, MIXED_ORIGINAL_DEFAULT)
+    return score
+
+
+def _mark_in_word(text: str) -> bool:
+    """Whether ``text`` holds a mark between two letters of a word that no word holds there
+    ("d‚put‚", "Stra§e"; not "aujourd’hui" or "l·l"): the model reads a mark as a word boundary,
+    so "d‚put‚" would read as well as two words.
+    """
+    return any(match[0] not in _IN_WORD for match in _MARK_BETWEEN_LETTERS.finditer(text))
+
+
 def _odd_character(word: str) -> bool:
     """Whether ``word`` holds what no word does: a control, a symbol, halfwidth katakana, a mark
     with no letter before it, a modifier letter ("ˆ") that is a symbol here.
@@ -860,9 +878,7 @@ def _best_of(segment: str, candidates: list[tuple[str, tuple[Chain, ...], float]
         if not _acceptable(segment, text):
             continue
         if original is None:
-            original = best_language(segment)[1]
-            if _mixes_writing(segment) or _C1.search(segment):  # "Â鶹", "minist\x8fre": no word is written so
-                original = min(original, MIXED_ORIGINAL_DEFAULT)
+            original = _damaged_score(segment)
         reads = _reads_as_text(segment, text, chain, original, suspects)
         if reads is None:
             continue
@@ -1109,7 +1125,7 @@ def _alike(line: str, fixes: list[tuple[int, int, Found]], left: list[tuple[int,
             got is not None
             and got != segment
             and _acceptable(segment, got)
-            and best_language(got)[1] > best_language(segment)[1]
+            and best_language(got)[1] > _damaged_score(segment)
         ):
             out.append((a, b, Found(0, b - a, segment, got, chain, fixes[0][2].score)))
     return out

@@ -341,7 +341,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "cp1250 shown as cp1252: Zápas skončil remízou dva dva": LATIN_AS_LATIN,
     "cp1250 shown as cp1252: Příští týden bude v Česku tepl": LATIN_AS_LATIN,
     "cp1250 shown as cp1252: Účastníci sjezdu odjeli domů": LATIN_AS_LATIN,
-    "cp850 shown as cp1252: Le député a présenté sa démiss": LATIN_AS_LATIN,
     "mac_roman shown as cp1252: El presidente visitó la región": LATIN_AS_LATIN,
     "mac_roman shown as cp1252: Die Straße bleibt bis März ges": LATIN_AS_LATIN,
     "mac_roman shown as cp1252: Il sindaco è tornato in città": LATIN_AS_LATIN,
