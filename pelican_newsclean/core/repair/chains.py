@@ -455,6 +455,8 @@ def _lossy_search(text: str, chain: Chain) -> str | None:
         if not after:
             return None
         beam = dict(sorted(after.items(), key=lambda item: item[1][0][0])[:BEAM_DEFAULT])
+    if _SOFT_HYPHEN.decode("latin-1") in text:  # a display that shows soft hyphens did not strip one
+        inserts = inserts.replace(_SOFT_HYPHEN, b"")
     return _pick(sorted(_ends(beam, chain, inserts)), chain, inserts, quotes="'" in text or '"' in text)
 
 
@@ -1082,6 +1084,9 @@ def _repair_segments(line: str) -> tuple[str, list[Found]]:
     left: list[tuple[int, int]] = []  # segments with nothing repaired
     for start, end in _segments(line):
         if _ftfy_reads_clean(line[start:end]):
+            beyond = _beyond_ftfy(line[start:end])
+            if beyond is not None:
+                fixes.append((start, end, beyond))
             continue  # UTF-8 that ftfy reads (as cp1252, cp1251...): ftfy's repair, after this one
         best = _best(line[start:end])
         if best is not None:
@@ -1145,4 +1150,35 @@ def _confirmed(line: str, fixed: str, found: list[Found]) -> bool:
     utf8 = ftfy_fix(line)  # UTF-8 that ftfy reads as well: ftfy's repair, after this one
     if utf8 == line or looks_bad(utf8):
         return True
-    return best_language(utf8)[1] < best_language(ftfy_fix(fixed))[1] - FTFY_PREFERRED_DEFAULT
+    ours = ftfy_fix(fixed)
+    if _completes(utf8, ours):
+        return best_language(utf8)[1] < best_language(ours)[1]
+    return best_language(utf8)[1] < best_language(ours)[1] - FTFY_PREFERRED_DEFAULT
+
+
+_LEAD_BYTES = re.compile("[\xc2-\xf4]")
+
+
+def _beyond_ftfy(segment: str) -> Found | None:
+    """A repair of UTF-8 shown as cp1252 that ftfy reads but for a few letters, where a byte the
+    display dropped left a lead byte alone ("ÄtvrtletnÃ­", Ä for č: C4 8D lost its 8D): the
+    lossy search reads the whole segment, bytes put back, if that reads better than ftfy's.
+    """
+    theirs = ftfy_fix(segment)
+    if not _LEAD_BYTES.search(theirs):
+        return None  # ftfy left no lead byte: nothing to put back
+    ours = _lossy_decode(segment, CHAINS[0])
+    if ours is None or not _completes(theirs, ours) or not _acceptable(segment, ours):
+        return None
+    if best_language(ours)[1] <= best_language(theirs)[1]:
+        return None
+    return Found(0, len(segment), segment, ours, (CHAINS[0],), 0.0)
+
+
+def _completes(theirs: str, ours: str) -> bool:
+    """Whether ``ours`` is ``theirs`` (ftfy's reading) with lead bytes it left alone read as letters."""
+    return (
+        theirs != ours
+        and len(theirs) == len(ours)
+        and all(a == b or (_LEAD_BYTES.match(a) and b.isalpha()) for a, b in zip(theirs, ours, strict=True))
+    )

@@ -352,7 +352,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "lost 0xad: 국회는 오늘 본회의를 열고 법안을 통과시켰다": (
         "The word that lost the byte is too short to be repaired on its own; its neighbours are"
     ),
-    "utf-8 dropped: Update: Máme nový čtvrtletní p": UTF8_DROPPED,
     "utf-8 dropped: Update: Ďakujeme za čítanie": UTF8_DROPPED,
     "utf-8 dropped: Update: ÁLVARO Y ÍÑIGO LLEGARO": UTF8_DROPPED,
     "utf-8 dropped, quotes straightened: Россия и Беларусь подписали до": UTF8_DROPPED,
