@@ -1157,6 +1157,8 @@ def _confirmed(line: str, fixed: str, found: list[Found]) -> bool:
 
 
 _LEAD_BYTES = re.compile("[\xc2-\xf4]")
+# a two-byte lead shown as cp1252 with no continuation byte after it (one the display dropped)
+_LONE_LEAD = re.compile(f"[\xc2-\xdf](?![\x80-\xbf{''.join(_CP1252)}\ufffd])")
 
 
 def _beyond_ftfy(segment: str) -> Found | None:
@@ -1164,9 +1166,9 @@ def _beyond_ftfy(segment: str) -> Found | None:
     display dropped left a lead byte alone ("ÄtvrtletnÃ­", Ä for č: C4 8D lost its 8D): the
     lossy search reads the whole segment, bytes put back, if that reads better than ftfy's.
     """
+    if not _LONE_LEAD.search(segment):
+        return None  # no lead byte without its continuation: nothing was dropped
     theirs = ftfy_fix(segment)
-    if not _LEAD_BYTES.search(theirs):
-        return None  # ftfy left no lead byte: nothing to put back
     ours = _lossy_decode(segment, CHAINS[0])
     if ours is None or not _completes(theirs, ours) or not _acceptable(segment, ours):
         return None

@@ -13,7 +13,7 @@ characters. Symbols and controls, what mojibake is made of, get the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 import json
 import operator
@@ -37,6 +37,10 @@ BACKOFF_DEFAULT = -1.0
 
 BOUNDARY_LOG_PROB_DEFAULT = -1.8
 """The log-probability of a word boundary after a letter, when the bigram was not kept."""
+
+
+SCORED_MAX_DEFAULT = 50_000
+"""Unseen bigrams a language remembers the score of, at most, before it forgets them all."""
 
 
 RARE_HAN_DEFAULT = -2.0
@@ -76,6 +80,8 @@ class Language:
     bi: dict[str, float]
     mean: float  # what the language's own text scores, per bigram
     han: float | None  # the log-probability of a Han character not in uni (None: the language writes none)
+    # every bigram scored so far, kept ones and unseen ones (:func:`_unseen`) alike: one lookup each
+    scored: dict[str, float] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -151,14 +157,19 @@ def _language_score(language: Language, text: str) -> float:
     """The mean log-probability per bigram of normalised ``text`` in one language.
 
     The bigrams are looked up all at once; only those the language has not seen are
-    then scored one by one (:func:`_unseen`), in place, so the sum runs in text order.
+    then scored one by one (:func:`_unseen`), in place, so the sum runs in text order,
+    and remembered with the seen ones (up to :data:`SCORED_MAX_DEFAULT` of them).
     """
     bigrams = list(map(operator.add, text, text[1:]))
-    values: list[float | None] = list(map(language.bi.get, bigrams))
+    scored = language.scored
+    if not scored or len(scored) > len(language.bi) + SCORED_MAX_DEFAULT:
+        scored.clear()
+        scored.update(language.bi)
+    values: list[float | None] = list(map(scored.get, bigrams))
     if None in values:
         for i, value in enumerate(values):
             if value is None:
-                values[i] = _unseen(language, bigrams[i])
+                values[i] = scored[bigrams[i]] = _unseen(language, bigrams[i])
     return sum(cast("list[float]", values)) / max(1, len(text) - 1)
 
 
