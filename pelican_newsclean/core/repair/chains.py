@@ -88,8 +88,12 @@ LETTERS_READ_DEFAULT = -1.5
 LETTERS_ORIGINAL_MAX_DEFAULT = -4.0
 """A segment of Latin letters only reads at most this well if it is mojibake of another script."""
 
-LETTERS_CANDIDATE_MIN_DEFAULT = -1.5
-"""...and its repair reads at least this well."""
+LETTERS_CANDIDATE_MIN_DEFAULT = -0.8
+"""...and its repair reads at least this well (a row of accented letters, "àèìòù", read as
+Cyrillic makes letters, not words: about -1.2; Cyrillic, Greek and Arabic text, -0.6 and above)."""
+
+CHANGED_MIN_DEFAULT = 2
+"""Characters a repair of one character for one must change to stand on its own evidence ("»ß«" is no "»Я«")."""
 
 MIXED_ORIGINAL_DEFAULT = -5.0
 """The score, at best, of a segment whose words mix Latin-1 letters with another script's."""
@@ -729,15 +733,25 @@ def _symbols(text: str) -> int:
     )
 
 
+def _changed(before: str, after: str) -> str:
+    """The characters of ``before`` that ``after`` changes, where one stands for one (else all of ``before``)."""
+    if len(before) != len(after):
+        return before
+    return "".join(a for a, b in zip(before, after, strict=True) if a != b)
+
+
 def _latin_letters_only(text: str) -> bool:
     """Whether every non-ASCII character of ``text`` is a Latin letter (a Latin-1 row, "Ôôô"),
     typography aside ("Líonì (1964—2022)": a dash is no evidence of damage).
     """
     return all(
-        ch < "\x80" or (ch.isalpha() and letter_script(ch) == "Latin") or ch in _TYPOGRAPHY
+        ch < "\x80" or (ch.isalpha() and letter_script(ch) == "Latin") or ch in _TYPOGRAPHY or ch in _ORDINALS
         for ch in set(text)
         if not ch.isspace()
     )
+
+
+_ORDINALS = "ºª"  # letters of Latin text ("3º nível") that belong to no script
 
 
 @lru_cache(maxsize=256)
@@ -877,7 +891,7 @@ def _best_of(segment: str, candidates: list[tuple[str, tuple[Chain, ...], float]
     density = min(DENSITY_MAX_DEFAULT, len(segment) / suspects)
     ranked: list[tuple[float, str, tuple[Chain, ...]]] = []
     for text, chain, prior in sorted(candidates, key=lambda c: -c[2]):
-        if not _acceptable(segment, text):
+        if not _acceptable(segment, text) or len(_changed(segment, text)) < CHANGED_MIN_DEFAULT:
             continue
         if original is None:
             original = _damaged_score(segment)
@@ -927,13 +941,14 @@ def _reads_as_text(segment: str, text: str, chain: tuple[Chain, ...], original: 
     _, reads = best_language(text)
     if reads < (CANDIDATE_MIN_DEFAULT if _cjk_count(text) else ALPHABET_CANDIDATE_MIN_DEFAULT) or looks_bad(text):
         return None  # reads as no language, or still looks like mojibake to ftfy
-    if _latin_letters_only(segment) and (
+    if _latin_letters_only(_changed(segment, text)) and (
         dominant_script(text) == "Latin"
         or original > LETTERS_ORIGINAL_MAX_DEFAULT
         or reads < LETTERS_CANDIDATE_MIN_DEFAULT
     ):
         # "ÅÄÖ åäö", "Ôôô": letters of a Latin alphabet need more to be read as another; as other
         # Latin letters, never: Icelandic "orðið" is no cp1250 for "orđiđ", whatever the model knows
+        # (nor Italian "«%s» è più" for "č piů": the guillemets it leaves as they are are no evidence)
         return None
     if _cjk_count(text) and (_cjk_count(text) < 2 or suspects < 4):
         return None  # "âœ”" is no Chinese word
