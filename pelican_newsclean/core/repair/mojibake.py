@@ -23,22 +23,35 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     fix_latin_ligatures=False,
     fix_line_breaks=False,
     explain=False,
-    normalization=None,  # NFC is applied after, without the CJK compatibility ideographs (see nfc)
+    normalization=None,  # NFC is applied after, leaving what it would replace alone (see nfc)
 )
 
-_COMPATIBILITY_IDEOGRAPHS = re.compile("([\uf900-\ufaff\U0002f800-\U0002fa1f])")
+
+@lru_cache(maxsize=4096)
+def _replaced_alone(ch: str) -> bool:
+    """Whether NFC replaces ``ch`` even on its own: a singleton (a CJK compatibility ideograph,
+    the Ångström sign) or a composition exclusion (Bengali য়, Devanagari क़, Hebrew שׁ).
+    """
+    return unicodedata.normalize("NFC", ch) != ch
 
 
 def nfc(text: str) -> str:
-    """NFC, but CJK compatibility ideographs stay: NFC would map Korean hanja onto other characters.
+    """NFC, but characters NFC would replace on their own stay: it would map Korean hanja
+    (CJK compatibility ideographs) onto other characters, and split Bengali য় and Devanagari
+    क़ into letter and nukta, changing correct text of those languages.
 
-    >>> nfc("e\\u0301 \\uf900") == "\\u00e9 \\uf900"
+    >>> nfc("e\u0301 \uf900 \u09df") == "\u00e9 \uf900 \u09df"
     True
     """
     if unicodedata.is_normalized("NFC", text):
         return text
-    parts = _COMPATIBILITY_IDEOGRAPHS.split(text)
-    return "".join(part if i % 2 else unicodedata.normalize("NFC", part) for i, part in enumerate(parts))
+    parts, start = [], 0
+    for i, ch in enumerate(text):
+        if ch >= "\u0340" and _replaced_alone(ch):
+            parts += [unicodedata.normalize("NFC", text[start:i]), ch]
+            start = i + 1
+    parts.append(unicodedata.normalize("NFC", text[start:]))
+    return "".join(parts)
 
 
 _FTFY_SUSPECT = re.compile(  # an entity, or what ftfy removes or replaces
