@@ -40,6 +40,30 @@ def test_an_index_reads_back_from_its_bytes():
     assert [again.languages_of(w) for w in ("the", "and", "och", "nope")] == [("Aa",), ("Aa", "Bb"), ("Bb",), ()]
 
 
+def _counts(index: StopIndex, words: list[str]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for word in words:
+        found = index.set_of(word)
+        if found >= 0:
+            counts[found] = counts.get(found, 0) + 1
+    return counts
+
+
+def test_the_language_holding_most_words_wins_and_a_tie_goes_to_the_first_met():
+    index = StopIndex.build({"Aa": frozenset({"the", "and"}), "Bb": frozenset({"and", "och", "att"})})
+    assert index.most_common(_counts(index, ["och", "att", "the"])) == "Bb"
+    assert index.most_common(_counts(index, ["the", "the", "och"])) == "Aa"
+    assert index.most_common(_counts(index, ["and"])) == "Aa"  # both hold it: the lists' order
+    assert index.most_common(_counts(index, ["och", "the"])) == "Bb"  # a tie: Bb was met first
+    assert index.most_common({}) is None
+
+
+def test_a_tally_of_many_words_carries_nothing_into_the_next_language():
+    index = StopIndex.build({"Aa": frozenset({"the"}), "Bb": frozenset({"och"})})
+    counts = {index.set_of("the"): 2**40, index.set_of("och"): 2**40 + 1}
+    assert index.most_common(counts) == "Bb"
+
+
 @pytest.mark.parametrize("damage", [b"", b"garbage", None])
 def test_bytes_that_are_no_whole_index_are_refused(damage):
     data = StopIndex.build({"Aa": frozenset({"the", "and"})}).to_bytes()

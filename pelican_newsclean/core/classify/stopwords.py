@@ -95,6 +95,9 @@ class StopIndex:
         """Keys sorted, ``sets[i]`` the index in ``languages`` of the languages of ``keys[i]``."""
         self.keys, self.sets, self.languages = keys, sets, languages
         self._seen: dict[str, int] = {}
+        names = list(dict.fromkeys(lang for langs in languages for lang in langs))
+        self._names = names
+        self._packed = [sum(1 << (_TALLY_BITS * names.index(lang)) for lang in langs) for langs in languages]
 
     def __len__(self) -> int:
         """How many words the index holds."""
@@ -116,6 +119,26 @@ class StopIndex:
                 self._seen.clear()
             self._seen[word] = found
         return found
+
+    def most_common(self, counts: dict[int, int]) -> str | None:
+        """The language holding most of the words counted in ``counts`` (index in
+        :attr:`languages` -> number of words), None for no words. A tie goes to the language a
+        word-by-word count meets first (``counts`` in order, each tuple in order).
+
+        Each tuple of languages is one integer with a field of :data:`_TALLY_BITS` bits per
+        language, so a document's tally is a few dozen big-integer products and sums in C, not
+        one Python increment per word and language.
+        """
+        if not counts:
+            return None
+        packed = self._packed
+        total = sum(packed[found] * count for found, count in counts.items())
+        fields = array.array("Q", total.to_bytes(8 * len(self._names), sys.byteorder))
+        best = max(fields)
+        if fields.count(best) == 1:
+            return self._names[fields.index(best)]
+        leaders = {self._names[i] for i, field in enumerate(fields) if field == best}
+        return next(lang for found in counts for lang in self.languages[found] if lang in leaders)
 
     @classmethod
     def build(cls, lists: dict[str, frozenset[str]]) -> StopIndex:
@@ -154,6 +177,8 @@ class StopIndex:
         return cls(keys, sets, languages)
 
 
+_TALLY_BITS = 64
+"""Bits of one language's field in :meth:`StopIndex.most_common` (an unsigned 64-bit integer)."""
 SEEN_WORDS_DEFAULT = 200_000
 """Word lookups remembered across documents, at most (the vocabulary of many articles)."""
 _MAGIC = f"newsclean-stop-index-1-{sys.byteorder}\n".encode("ascii")
@@ -224,13 +249,7 @@ def detect_language(text: str, sample: int = SAMPLE_WORDS_DEFAULT) -> str:
         found = index.set_of(word)
         if found >= 0:
             by_set[found] = by_set.get(found, 0) + count
-    hits: Counter[str] = Counter()  # languages met in the order word by word would meet them: same ties
-    for found, count in by_set.items():
-        for lang in index.languages[found]:
-            hits[lang] += count
-    if not hits:
-        return "unknown"
-    return hits.most_common(1)[0][0]
+    return index.most_common(by_set) or "unknown"
 
 
 @lru_cache(maxsize=1)
