@@ -48,6 +48,9 @@ class Rule:
     max_words: int | None
     tail: bool
     profile: str | None = None
+    alternatives: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = ()
+    """``search``'s alternatives, each compiled alone with its own cues: only those whose cue
+    the block holds are searched (one alternation tried at every character costs far more)."""
 
     def matches(self, key: str, text: str, lowered: str, words: int) -> bool:
         """Does the rule fire on a block? ``key`` is its :func:`phrase_key`,
@@ -63,8 +66,17 @@ class Rule:
             return False
         if self.cues is not None and not any(cue in lowered for cue in self.cues):
             return False
-        found = self.search.search(text)
-        return found is not None and not (self.name.startswith(GENERIC) and in_quotation(text, found.start()))
+        # The leftmost start of any alternative is where ``search`` would find its match.
+        start = min(
+            (
+                found.start()
+                for pattern, cues in self.alternatives
+                if cues is None or any(cue in lowered for cue in cues)
+                if (found := pattern.search(text)) is not None
+            ),
+            default=-1,
+        )
+        return start >= 0 and not (self.name.startswith(GENERIC) and in_quotation(text, start))
 
 
 GENERIC = "remove_boilerplate"
@@ -265,6 +277,7 @@ def _compile_entry(entry: Any, where: str, label: str, profile: str | None) -> R
     alternatives = [r"\b" + re.escape(p) + r"\b" for p in lists["contains"]] + lists["patterns"]
     try:
         search = re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE) if alternatives else None
+        compiled = [re.compile(f"(?:{a})", re.IGNORECASE) for a in alternatives]
     except re.error as exc:
         raise RuleError(f"{where}: bad pattern: {exc}") from None
     return Rule(
@@ -277,6 +290,7 @@ def _compile_entry(entry: Any, where: str, label: str, profile: str | None) -> R
         max_words=max_words,
         tail=bool(entry.get("tail", False)),
         profile=profile,
+        alternatives=tuple((pattern, required_strings(pattern)) for pattern in compiled),
     )
 
 
