@@ -44,6 +44,22 @@ def test_a_line_of_page_tools_is_dropped():
     assert reasons(result) == {"Zoom In Zoom Out Read Later Print": "page-widget"}
 
 
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Share Tweet Email", "share-widget"),
+        ("Print | Font size A+ A-", "page-widget"),
+        ("Share on Facebook Share on Twitter Share via Email Copy link Print", "share-widget"),  # 12 words
+        ("Share on Facebook Share on Twitter Share via Email Copy the link Print", None),  # 13: too long
+        ("Save the date for the fair in June", None),  # "date", "fair", "June" are no buttons
+        ("In the article", None),  # filler words alone
+    ],
+)
+def test_a_line_of_buttons_and_only_buttons_is_a_widget(line, reason):
+    result = clean(*ARTICLE[:2], line, ARTICLE[2])
+    assert reasons(result).get(line) == reason
+
+
 def test_calls_to_action_are_dropped():
     nags = ["Subscribe now to read the full story", "Not ready to support today?", "Remind me later.", "Read more"]
     result = clean(*ARTICLE, *nags)

@@ -62,17 +62,21 @@ _FILLER_WORDS = frozenset(
         "|",
     ]
 )
+_WIDGET_WORDS = _SHARE_WORDS | _PAGE_WORDS | _FILLER_WORDS
 _BUTTON = re.compile(r"[\w+\-]+")  # a button's label: "A+" and "e-mail" are one
 
 
 def widget_hit(text: str) -> Hit | None:
     """A line made only of share or page-tool buttons (share, print, zoom...)."""
-    words = [w.casefold() for w in _BUTTON.findall(text)]
-    if not words or len(words) > defaults.WIDGET_MAX_WORDS_DEFAULT:
-        return None
+    words: list[str] = []
+    for found in _BUTTON.finditer(text):  # a line of prose is told by its first words
+        word = found.group().casefold()
+        if word not in _WIDGET_WORDS or len(words) == defaults.WIDGET_MAX_WORDS_DEFAULT:
+            return None
+        words.append(word)
     share = sum(w in _SHARE_WORDS for w in words)
     page = sum(w in _PAGE_WORDS for w in words)
-    if share + page == 0 or any(w not in _SHARE_WORDS | _PAGE_WORDS | _FILLER_WORDS for w in words):
+    if share + page == 0:
         return None
     return Hit("share-widget" if share >= page else "page-widget", "remove_boilerplate:widget-line")
 
