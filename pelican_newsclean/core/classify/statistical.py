@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 import re
 
 from pelican_newsclean.core.scripts import CJK, HIRAGANA
@@ -73,18 +74,32 @@ def features(text: str, language: str, stops: frozenset[str]) -> Features:
             stop = sum(1 for ch in text if ch in _ZH_FUNCTION) / cjk
     else:
         words = float(len(tokens))
-        stop = sum(t in stops for t in map(str.lower, tokens)) / len(tokens) if stops and tokens else -1.0
+        stop = sum(map(stops.__contains__, map(str.lower, tokens))) / len(tokens) if stops and tokens else -1.0
     chars = (len(text) - text.count(" ")) or 1
-    alpha = [t for t in tokens if t[0].isalpha()]
-    title = sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0
+    alpha = list(filter(str.isalpha, map(itemgetter(0), tokens)))  # the words' first letters
+    title = sum(map(str.isupper, alpha)) / len(alpha) if alpha else 0.0
     return Features(
         words=words,
         stop=stop,
         sentences=len(SENTENCE_ENDS.findall(text)),
         ends=bool(ENDS_CLAUSE.search(text)),
-        digits=sum(map(str.isdigit, text)) / chars,
+        digits=_count_digits(text) / chars,
         title=title,
     )
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _count_digits(text: str) -> int:
+    """How many characters of ``text`` are digits (:meth:`str.isdigit`: "²" and "٣" too),
+    counted by C-speed searches rather than a test a character.
+
+    >>> _count_digits("Page 2 of ٣, x²")
+    3
+    """
+    found = sum(map(text.count, "0123456789"))
+    return found if text.isascii() else found + sum(map(str.isdigit, _NON_ASCII.findall(text)))
 
 
 # Block classes.
