@@ -1,33 +1,24 @@
-"""Compiled rules: the prefix-tree pattern of the cues finds a cue exactly where a plain alternation
-would, and a rule searching its alternatives one by one fires exactly where its whole pattern would."""
+"""Compiled rules: the cues a block holds are found in one pass, exactly those it contains, and a
+rule searching only the alternatives whose cues it holds fires exactly where its whole pattern would."""
 
 from __future__ import annotations
-
-import re
 
 from hypothesis import example, given, strategies as st
 
 from pelican_newsclean.core.classify.phrases import generic_rules
-from pelican_newsclean.core.classify.rules import GENERIC, Probe, compile_rules, in_quotation, trie_pattern
+from pelican_newsclean.core.classify.rules import GENERIC, Cues, Probe, compile_rules, in_quotation
 
 ALPHABET = st.sampled_from("ab c.é-")
 WORDS = st.lists(st.text(ALPHABET, min_size=1, max_size=5), min_size=1, max_size=8)
 
 
 @given(WORDS, st.text(ALPHABET, max_size=40))
-def test_the_tree_pattern_matches_where_one_of_its_strings_occurs(strings, text):
-    assert (re.search(trie_pattern(strings), text) is not None) == any(s in text for s in strings)
+def test_the_cues_held_are_exactly_the_strings_the_text_contains(strings, text):
+    assert Cues(strings).held(text) == {s for s in strings if s in text}
 
 
-@given(WORDS, st.text(ALPHABET, max_size=40))
-def test_the_tree_pattern_finds_what_the_alternation_finds_first(strings, text):
-    plain = re.search("|".join(map(re.escape, sorted(strings, key=len, reverse=True))), text)
-    tree = re.search(trie_pattern(strings), text)
-    assert (plain and plain.start()) == (tree and tree.start())
-
-
-def test_no_strings_match_nothing():
-    assert re.search(trie_pattern([]), "anything") is None
+def test_no_cues_are_held_by_anything():
+    assert Cues([]).held("anything") == frozenset()
 
 
 RULE = compile_rules(
@@ -46,7 +37,10 @@ def _fires_as_one_pattern(rule, text: str) -> bool:
 @example("“Sign up one two three four five” and subscribe")
 def test_a_rule_fires_where_its_whole_pattern_finds_its_first_match(text):
     probe = Probe.of(text)
-    assert RULE.matches(probe.key, probe.text, probe.lowered, probe.words) == _fires_as_one_pattern(RULE, text)
+    expected = _fires_as_one_pattern(RULE, text)
+    assert RULE.matches(probe.key, probe.text, probe.lowered, probe.words) == expected
+    held = Cues(RULE.all_cues()).held(probe.lowered)
+    assert RULE.matches(probe.key, probe.text, probe.lowered, probe.words, held) == expected
 
 
 def test_the_shipped_rules_fire_where_their_whole_patterns_would():

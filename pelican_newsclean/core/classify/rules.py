@@ -5,9 +5,10 @@ profile (``data/profiles/*.toml``) use the same table shape, documented at the
 top of ``data/boilerplate.toml``. All patterns are compiled once when the table
 is loaded, combined per rule. Each rule also gets its *cues*: strings one of
 which every match of its patterns must contain, read off the pattern text by
-:func:`required_strings`. A block that holds none of a rule's cues is not
-searched, so the many blocks no rule can match cost a few substring tests
-instead of a regex scan each.
+:func:`required_strings`. A table finds every cue a block holds in one pass
+(:class:`Cues`), and a rule, or one alternative of its patterns, whose cues
+the block does not hold is not searched: the many blocks no rule can match
+cost that pass instead of a regex scan each.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 import re
 from typing import Any
+
+import ahocorasick
 
 _MAX_WORD_LENGTH = 25  # a block of max_words words is at most this many characters a word
 
@@ -52,9 +55,10 @@ class Rule:
     """``search``'s alternatives, each compiled alone with its own cues: only those whose cue
     the block holds are searched (one alternation tried at every character costs far more)."""
 
-    def matches(self, key: str, text: str, lowered: str, words: int) -> bool:
+    def matches(self, key: str, text: str, lowered: str, words: int, held: frozenset[str] | None = None) -> bool:
         """Does the rule fire on a block? ``key`` is its :func:`phrase_key`,
-        ``lowered`` its lower-cased text, ``words`` its number of words.
+        ``lowered`` its lower-cased text, ``words`` its number of words; ``held``, when given, the
+        cues the block holds (:meth:`Cues.held` over at least this rule's cues).
         """
         if self.max_words is not None and (words > self.max_words or len(text) > self.max_words * _MAX_WORD_LENGTH):
             return False
@@ -64,19 +68,27 @@ class Rule:
             return True
         if self.search is None:
             return False
-        if self.cues is not None and not any(cue in lowered for cue in self.cues):
+        if held is None:
+            held = frozenset(cue for cue in self.all_cues() if cue in lowered)
+        if self.cues is not None and held.isdisjoint(self.cues):
             return False
         # The leftmost start of any alternative is where ``search`` would find its match.
         start = min(
             (
                 found.start()
                 for pattern, cues in self.alternatives
-                if cues is None or any(cue in lowered for cue in cues)
+                if cues is None or not held.isdisjoint(cues)
                 if (found := pattern.search(text)) is not None
             ),
             default=-1,
         )
         return start >= 0 and not (self.name.startswith(GENERIC) and in_quotation(text, start))
+
+    def all_cues(self) -> Iterator[str]:
+        """The rule's cues and those of its alternatives."""
+        yield from self.cues or ()
+        for _, cues in self.alternatives:
+            yield from cues or ()
 
 
 GENERIC = "remove_boilerplate"
@@ -124,9 +136,10 @@ class Hit:
 class RuleTable:
     """Compiled rules, tried in order, with a quick test that none can fire.
 
-    Most blocks match no rule: for them a table costs one set look-up, one
-    prefix test and one search for the cues of the rules that apply to a block
-    of that length (one compiled alternation of plain strings).
+    Every cue of every rule is found in one pass over a block (an Aho-Corasick
+    automaton, :class:`Cues`); a rule or an alternative whose cues the block
+    does not hold is not searched. Most blocks match no rule: for them a table
+    costs one set look-up, one prefix test and that one pass.
     """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
@@ -134,8 +147,9 @@ class RuleTable:
         self.rules = tuple(rules)
         self._exact = frozenset().union(*(r.exact for r in self.rules))
         self._starts = tuple(p for r in self.rules for p in r.starts)
-        self._cue_searches: dict[int, re.Pattern[str] | None] = {}
-        self._cues_by_words: dict[int, re.Pattern[str] | None] = {}
+        self._live_by_size: dict[int, frozenset[str] | None] = {}
+        self._live_by_words: dict[int, frozenset[str] | None] = {}
+        self._cues: Cues | None = None
 
     @classmethod
     def merged(cls, tables: Iterable[RuleTable]) -> RuleTable:
@@ -153,78 +167,63 @@ class RuleTable:
     def first_hit(self, text: str | Probe) -> Hit | None:
         """The first rule in the table that fires on a block, if any."""
         probe = text if isinstance(text, Probe) else Probe.of(text)
-        if not self._may_fire(probe):
+        if self._cues is None:
+            self._cues = Cues(c for r in self.rules for c in r.all_cues())
+        held = self._cues.held(probe.lowered)
+        if not self._may_fire(probe, held):
             return None
         for rule in self.rules:
-            if rule.matches(probe.key, probe.text, probe.lowered, probe.words):
+            if rule.matches(probe.key, probe.text, probe.lowered, probe.words, held):
                 return Hit(rule.reason, rule.name, rule.tail, rule.profile)
         return None
 
-    def _may_fire(self, probe: Probe) -> bool:
+    def _may_fire(self, probe: Probe, held: frozenset[str]) -> bool:
         if probe.key in self._exact or (self._starts and probe.key.startswith(self._starts)):
             return True
-        cues = self._cue_search(probe.words)
-        return cues is _ALWAYS or (cues is not None and cues.search(probe.lowered) is not None)
+        live = self._live_cues(probe.words)
+        return live is None or not live.isdisjoint(held)
 
-    def _cue_search(self, words: int) -> re.Pattern[str] | None:
-        """The cues of the pattern rules that apply to a block of ``words`` words
-        (``_ALWAYS`` when one of them has no cues), compiled once per size class
-        and looked up once per number of words.
+    def _live_cues(self, words: int) -> frozenset[str] | None:
+        """The cues of the pattern rules that apply to a block of ``words`` words (None when one
+        of them has no cues: it is searched whatever the block holds), gathered once per size
+        class and looked up once per number of words.
         """
         try:
-            return self._cues_by_words[words]
+            return self._live_by_words[words]
         except KeyError:
-            found = self._cues_by_words[words] = self._size_class_search(words)
-            return found
-
-    def _size_class_search(self, words: int) -> re.Pattern[str] | None:
+            pass
         size = min((r.max_words for r in self.rules if r.max_words is not None and r.max_words >= words), default=-1)
-        if size not in self._cue_searches:
+        if size not in self._live_by_size:
             live = [r for r in self.rules if r.search is not None and (r.max_words is None or r.max_words >= words)]
-            if any(r.cues is None for r in live):
-                found: re.Pattern[str] | None = _ALWAYS
-            else:
-                cues = _minimal({c for r in live for c in r.cues or ()})
-                found = re.compile(trie_pattern(cues)) if cues else None
-            self._cue_searches[size] = found
-        return self._cue_searches[size]
+            cues = None if any(r.cues is None for r in live) else frozenset(c for r in live for c in r.cues or ())
+            self._live_by_size[size] = cues
+        found = self._live_by_words[words] = self._live_by_size[size]
+        return found
 
 
-def trie_pattern(strings: Iterable[str]) -> str:
-    """A regular expression matching exactly ``strings``, shaped as their prefix tree: the
-    engine follows one branch per character instead of trying every string at each position.
+class Cues:
+    """A set of strings, all of those a text holds found in one pass at C speed (pyahocorasick's
+    automaton: every occurrence, overlapping ones too).
 
-    >>> trie_pattern(["share", "shared", "subscribe", "sign up"])
-    's(?:hare(?:d)?|ign\\\\ up|ubscribe)'
+    >>> sorted(Cues(["share", "hare", "sign up"]).held("please share this"))
+    ['hare', 'share']
     """
-    root: dict[str, Any] = {}
-    for text in strings:
-        node = root
-        for ch in text:
-            node = node.setdefault(ch, {})
-        node[""] = {}
 
-    def shape(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + shape(node[ch]) for ch in sorted(node) if ch]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
+    def __init__(self, strings: Iterable[str]) -> None:
+        """The automaton of ``strings`` (lower-cased cues)."""
+        self._automaton: Any = None
+        unique = set(strings)
+        if unique:
+            self._automaton = ahocorasick.Automaton()
+            for string in unique:
+                self._automaton.add_word(string, string)
+            self._automaton.make_automaton()
 
-    return shape(root) if root else "(?!)"
-
-
-def _minimal(cues: set[str]) -> list[str]:
-    """The cues that hold no shorter cue: a text holding "subscribe " holds "subscribe"."""
-    kept: list[str] = []
-    for cue in sorted(cues, key=len):
-        if not any(shorter in cue for shorter in kept):
-            kept.append(cue)
-    return kept
-
-
-_ALWAYS = re.compile("")  # a marker: some rule must be searched whatever the block holds
+    def held(self, text: str) -> frozenset[str]:
+        """The strings that occur in ``text``."""
+        if self._automaton is None:
+            return frozenset()
+        return frozenset(string for _, string in self._automaton.iter(text))
 
 
 @dataclass(frozen=True)
