@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import example, given, strategies as st
 
 from pelican_newsclean.core.classify.phrases import generic_rules
-from pelican_newsclean.core.classify.rules import GENERIC, Cues, Probe, compile_rules, in_quotation
+from pelican_newsclean.core.classify.profiles import load_profiles
+from pelican_newsclean.core.classify.rules import GENERIC, Cues, Probe, RuleTable, compile_rules, in_quotation
 
 ALPHABET = st.sampled_from("ab c.é-")
 WORDS = st.lists(st.text(ALPHABET, min_size=1, max_size=5), min_size=1, max_size=8)
@@ -65,3 +66,33 @@ def test_the_shipped_rules_fire_where_their_whole_patterns_would():
                 assert rule.matches(probe.key, line, probe.lowered, probe.words) == expected, (rule.name, line)
                 fired += expected
     assert fired >= 5
+
+
+SHIPPED = RuleTable.merged([*(p.rules for p in load_profiles()), generic_rules()])
+NAGS = st.sampled_from(
+    [
+        "Share",
+        "Read more",
+        "Sign up for our newsletter",
+        "Copyright 2024",
+        "Donate now",
+        "Leave a comment",
+        "Related stories",
+        "the",
+        " ",
+        "Subscribe",
+        "1 of 8",
+        "Advertisement",
+        "your support",
+        "12 views",
+        "x",
+    ]
+)
+
+
+@given(st.lists(NAGS, min_size=1, max_size=6).map(" ".join))
+def test_a_table_fires_the_first_of_its_rules_that_matches(text):
+    probe = Probe.of(text)
+    first = next((r for r in SHIPPED if r.matches(probe.key, text, probe.lowered, probe.words)), None)
+    hit = SHIPPED.first_hit(text)
+    assert (hit and hit.rule) == (first and first.name)

@@ -134,22 +134,29 @@ class Hit:
 
 
 class RuleTable:
-    """Compiled rules, tried in order, with a quick test that none can fire.
+    """Compiled rules, tried in order, each only where it may fire.
 
     Every cue of every rule is found in one pass over a block (an Aho-Corasick
-    automaton, :class:`Cues`); a rule or an alternative whose cues the block
-    does not hold is not searched. Most blocks match no rule: for them a table
-    costs one set look-up, one prefix test and that one pass.
+    automaton, :class:`Cues`). Only the rules the block's key, a prefix or a
+    cue it holds points to are tried, and of their patterns only the
+    alternatives whose cues it holds are searched. Most blocks match no rule:
+    for them a table costs that pass and a few dictionary look-ups.
     """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         """A table of ``rules``, tried in order."""
         self.rules = tuple(rules)
-        self._exact = frozenset().union(*(r.exact for r in self.rules))
-        self._starts = tuple(p for r in self.rules for p in r.starts)
-        self._live_by_size: dict[int, frozenset[str] | None] = {}
-        self._live_by_words: dict[int, frozenset[str] | None] = {}
-        self._cues: Cues | None = None
+        self._cues = Cues(c for r in self.rules for c in r.all_cues())
+        # Which rules a block can fire: by its key, by a prefix, by a cue it holds, or always.
+        self._by_exact: dict[str, list[int]] = {}
+        self._by_cue: dict[str, list[int]] = {}
+        self._by_starts = [i for i, r in enumerate(self.rules) if r.starts]
+        self._always = [i for i, r in enumerate(self.rules) if r.search is not None and r.cues is None]
+        for i, rule in enumerate(self.rules):
+            for key in rule.exact:
+                self._by_exact.setdefault(key, []).append(i)
+            for cue in rule.cues or ():
+                self._by_cue.setdefault(cue, []).append(i)
 
     @classmethod
     def merged(cls, tables: Iterable[RuleTable]) -> RuleTable:
@@ -167,37 +174,22 @@ class RuleTable:
     def first_hit(self, text: str | Probe) -> Hit | None:
         """The first rule in the table that fires on a block, if any."""
         probe = text if isinstance(text, Probe) else Probe.of(text)
-        if self._cues is None:
-            self._cues = Cues(c for r in self.rules for c in r.all_cues())
         held = self._cues.held(probe.lowered)
-        if not self._may_fire(probe, held):
-            return None
-        for rule in self.rules:
+        for i in sorted(self._candidates(probe.key, held)):
+            rule = self.rules[i]
             if rule.matches(probe.key, probe.text, probe.lowered, probe.words, held):
                 return Hit(rule.reason, rule.name, rule.tail, rule.profile)
         return None
 
-    def _may_fire(self, probe: Probe, held: frozenset[str]) -> bool:
-        if probe.key in self._exact or (self._starts and probe.key.startswith(self._starts)):
-            return True
-        live = self._live_cues(probe.words)
-        return live is None or not live.isdisjoint(held)
-
-    def _live_cues(self, words: int) -> frozenset[str] | None:
-        """The cues of the pattern rules that apply to a block of ``words`` words (None when one
-        of them has no cues: it is searched whatever the block holds), gathered once per size
-        class and looked up once per number of words.
+    def _candidates(self, key: str, held: frozenset[str]) -> set[int]:
+        """The rules that may fire on a block of ``key`` holding the cues ``held``: every other
+        rule lacks the key, the prefix and the cues it would need.
         """
-        try:
-            return self._live_by_words[words]
-        except KeyError:
-            pass
-        size = min((r.max_words for r in self.rules if r.max_words is not None and r.max_words >= words), default=-1)
-        if size not in self._live_by_size:
-            live = [r for r in self.rules if r.search is not None and (r.max_words is None or r.max_words >= words)]
-            cues = None if any(r.cues is None for r in live) else frozenset(c for r in live for c in r.cues or ())
-            self._live_by_size[size] = cues
-        found = self._live_by_words[words] = self._live_by_size[size]
+        found = set(self._always)
+        found.update(self._by_exact.get(key, ()))
+        found.update(i for i in self._by_starts if key.startswith(self.rules[i].starts))
+        for cue in held:
+            found.update(self._by_cue.get(cue, ()))
         return found
 
 
