@@ -58,6 +58,16 @@ def test_the_language_holding_most_words_wins_and_a_tie_goes_to_the_first_met():
     assert index.most_common({}) is None
 
 
+def test_words_are_counted_by_their_languages_however_few_look_ups_are_remembered(monkeypatch):
+    index = StopIndex.build({"Aa": frozenset({"the", "and"}), "Bb": frozenset({"and", "och"})})
+    words = ["och", "the", "nope", "and", "the", "och", "zz"]
+    expected = {index.set_of("och"): 2, index.set_of("the"): 2, index.set_of("and"): 1}
+    assert index.count_sets(words) == expected
+    assert list(index.count_sets(words)) == list(expected)  # in the order the words meet them
+    monkeypatch.setattr(stopwords, "SEEN_WORDS_DEFAULT", 3)
+    assert index.count_sets(words) == expected
+
+
 def test_a_tally_of_many_words_carries_nothing_into_the_next_language():
     index = StopIndex.build({"Aa": frozenset({"the"}), "Bb": frozenset({"och"})})
     counts = {index.set_of("the"): 2**40, index.set_of("och"): 2**40 + 1}
