@@ -112,13 +112,16 @@ class StopIndex:
         """The index in :attr:`languages` of the languages of ``word`` (lowercase); -1 for none."""
         found = self._seen.get(word)
         if found is None:
-            key = _word_key(word)
-            at = bisect.bisect_left(self.keys, key)
-            found = self.sets[at] if at < len(self.keys) and self.keys[at] == key else -1
+            found = self._search(word)
             if len(self._seen) >= SEEN_WORDS_DEFAULT:
                 self._seen.clear()
             self._seen[word] = found
         return found
+
+    def _search(self, word: str) -> int:
+        key = _word_key(word)
+        at = bisect.bisect_left(self.keys, key)
+        return self.sets[at] if at < len(self.keys) and self.keys[at] == key else -1
 
     def count_sets(self, words: list[str]) -> dict[int, int]:
         """How many of ``words`` (lowercase) each tuple of languages holds, by index in
@@ -131,7 +134,7 @@ class StopIndex:
             seen.clear()
             missing = set(words)
         for word in missing:
-            self.set_of(word)
+            seen[word] = self._search(word)  # a sample of more words than that is kept whole
         counts = Counter(map(seen.__getitem__, words))
         counts.pop(-1, None)
         return counts
