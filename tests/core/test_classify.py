@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from conftest import DATA
+from hypothesis import example, given, strategies as st
 import pytest
 
 from pelican_newsclean import Config, clean_text, repair_line
+from pelican_newsclean.core.classify import shapes
 
 ARTICLE = [
     "The city council approved the new budget on Tuesday after a long debate about school funding.",
@@ -65,6 +67,19 @@ def test_calls_to_action_are_dropped():
     result = clean(*ARTICLE, *nags)
     assert list(result.paragraphs) == ARTICLE
     assert set(reasons(result)) == set(nags)
+
+
+def _glued(text: str) -> list[int]:
+    """Where a sentence end is glued to the next sentence, read character by character."""
+    upper = set('ABCDEFGHIJKLMNOPQRSTUVWXYZ“"')
+    low = set("abcdefghijklmnopqrstuvwxyz0123456789)")
+    return [i for i in range(2, len(text)) if text[i - 1] in ".!?" and text[i - 2] in low and text[i] in upper]
+
+
+@given(st.text(st.sampled_from('aZ0).!?“" B'), max_size=20))
+@example("It rained.Donate now!Support us")
+def test_a_glue_point_is_a_stop_after_a_small_letter_or_digit_before_a_capital(text):
+    assert shapes.glue_points(text) == _glued(text)
 
 
 def test_a_nag_glued_to_a_sentence_is_cut_and_the_sentence_kept():

@@ -273,12 +273,14 @@ def is_label(text: str) -> bool:
 
 # --- a nag glued to an article sentence ---
 
-_GLUE = re.compile(r"(?<=[a-z0-9)][.!?])(?=[A-Z“\"])")
+# The stop first, then what stands before it: a pattern opening on a look-behind is tried at
+# every character, one opening on a character class skips to the next stop.
+_GLUE = re.compile(r"[.!?](?<=[a-z0-9)][.!?])(?=[A-Z“\"])")
 
 
 def glue_points(text: str) -> list[int]:
     """Offsets where one sentence ends and the next starts with no space."""
-    return [m.start() for m in _GLUE.finditer(text)]
+    return [m.end() for m in _GLUE.finditer(text)]
 
 
 def content_words(text: str) -> set[str]:
