@@ -7,7 +7,7 @@ from hypothesis import example, given, strategies as st
 import pytest
 
 from pelican_newsclean import Config, clean_text, repair_line
-from pelican_newsclean.core.classify import shapes
+from pelican_newsclean.core.classify import comments, shapes
 
 ARTICLE = [
     "The city council approved the new budget on Tuesday after a long debate about school funding.",
@@ -247,3 +247,19 @@ def test_a_clean_article_in_any_language_comes_back_intact(path):
     result = clean_text(text)
     assert result.removed == ()
     assert list(result.paragraphs) == [repair_line(line)[0].strip() for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Blake Hall says:", "said"),
+        ("Blake Hall said...", "said"),
+        ("Jo wrote, \u2003", "said"),  # any white space after the colon or comma
+        ("On May 5, 2012 at 2:08am, the baker said…", "said"),
+        ("Blake Hall says: great post", None),
+        ("October 15, 2012 at 6:24 am", "dated"),
+        ("The minister told reporters on Monday that she said:", None),
+    ],
+)
+def test_a_comment_header_names_who_said_or_when(line, kind):
+    assert comments.header_kind(line) == kind

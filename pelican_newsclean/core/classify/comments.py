@@ -46,6 +46,7 @@ __all__ = ["Thread", "find_threads", "header_kind"]
 _TABLE = load_toml("comments.toml")
 _MONTHS = alternation(_TABLE["months"])
 _SAID = re.compile(rf"^(?P<who>.{{1,120}}?)\s+(?:{alternation(_TABLE['said'])})\s*(?::|\.\.\.|…|,)\s*$", re.IGNORECASE)
+_SAID_ENDS = (":", "...", "…", ",")  # how every line _SAID matches ends, before white space
 _HEADING = re.compile(rf"(?<!\w)(?:{alternation(_TABLE['heading'])})(?!\w)", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(
     r"(?<![\d$€£.,])\d{1,2}(?:[:h]\d{2}(?::\d{2})?|\.\d{2}(?=\s*[ap]\.?m))(?:\s*[ap]\.?m\.?)?(?!\w)"
@@ -110,7 +111,7 @@ def header_kind(text: str) -> str | None:
     words = len(text.split())
     if words > d.THREAD_HEADER_MAX_WORDS_DEFAULT:
         return None
-    said = _SAID.match(text)
+    said = _SAID.match(text) if text.rstrip().endswith(_SAID_ENDS) else None  # the pattern is slow to fail
     if said:
         who = said["who"]
         if _is_name(_undated(who).strip(" ,|-–—()[]")) or _TIME_OF_DAY.search(who) or _FULL_DATE.search(who):
