@@ -14,6 +14,8 @@ from functools import lru_cache
 import re
 import unicodedata
 
+from pelican_newsclean.core.text import non_ascii
+
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """A character class body: kana and the CJK ideograph blocks (for ``re``)."""
 
@@ -31,7 +33,6 @@ WRITINGS_WITH_HAN = frozenset({"Japanese", "Hangul"})
 
 _SCRIPT_NAME = re.compile(r"(\w+) (?:.* )?(?:LETTER|LIGATURE|SYLLABLE|SYLLABICS|CHARACTER)\b")
 _NOT_ASCII_LETTERS = re.compile(r"[^A-Za-z]+")
-_NOT_NON_ASCII = re.compile(r"[\x00-\x7f]+")
 
 
 @lru_cache(maxsize=8192)
@@ -63,7 +64,7 @@ def dominant_script(text: str) -> str | None:
     """
     counts: Counter[str] = Counter()
     counts["Latin"] = len(_NOT_ASCII_LETTERS.sub("", text))  # ASCII letters, counted in C
-    counts.update(script for ch in _NOT_NON_ASCII.sub("", text) if ch.isalpha() and (script := letter_script(ch)))
+    counts.update(script for ch in non_ascii(text) if ch.isalpha() and (script := letter_script(ch)))
     if not counts["Latin"]:
         del counts["Latin"]
     if counts["Kana"]:

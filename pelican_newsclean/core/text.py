@@ -54,6 +54,19 @@ def first_sentence(text: str) -> str:
 SENTENCE_STOPS = (".", "!", "?", "。", "！", "？")
 """Characters a finished sentence ends with."""
 
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
+def non_ascii(text: str) -> str:
+    """The characters of ``text`` beyond ASCII, in order: what a per-character test needs to look
+    at once the ASCII ones are counted in C.
+
+    >>> non_ascii("Café № 5")
+    'é№'
+    """
+    return _ASCII_RUN.sub("", text)
+
+
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 

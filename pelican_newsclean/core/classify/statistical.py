@@ -29,7 +29,7 @@ from operator import itemgetter
 import re
 
 from pelican_newsclean.core.scripts import CJK, HIRAGANA
-from pelican_newsclean.core.text import ENDS_CLAUSE, SENTENCE_ENDS, WORD
+from pelican_newsclean.core.text import ENDS_CLAUSE, SENTENCE_ENDS, WORD, non_ascii
 
 from . import defaults as d, shapes
 from .stopwords import detect_language, document_language, stoplist
@@ -88,9 +88,6 @@ def features(text: str, language: str, stops: frozenset[str]) -> Features:
     )
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
 def _count_digits(text: str) -> int:
     """How many characters of ``text`` are digits (:meth:`str.isdigit`: "²" and "٣" too),
     counted by C-speed searches rather than a test a character.
@@ -99,7 +96,7 @@ def _count_digits(text: str) -> int:
     3
     """
     found = sum(map(text.count, "0123456789"))
-    return found if text.isascii() else found + sum(map(str.isdigit, _NON_ASCII.findall(text)))
+    return found if text.isascii() else found + sum(map(str.isdigit, non_ascii(text)))
 
 
 # Block classes.
