@@ -45,8 +45,10 @@ __all__ = ["Thread", "find_threads", "header_kind"]
 
 _TABLE = load_toml("comments.toml")
 _MONTHS = alternation(_TABLE["months"])
-_SAID = re.compile(rf"^(?P<who>.{{1,120}}?)\s+(?:{alternation(_TABLE['said'])})\s*(?::|\.\.\.|…|,)\s*$", re.IGNORECASE)
-_SAID_ENDS = (":", "...", "…", ",")  # how every line _SAID matches ends, before white space
+_SAID_ENDS = (":", "...", "…", ",")  # how a "who said" line ends, before white space
+_SAID = re.compile(
+    rf"^(?P<who>.{{1,120}}?)\s+(?:{alternation(_TABLE['said'])})\s*(?:{alternation(_SAID_ENDS)})\s*$", re.IGNORECASE
+)
 _HEADING = re.compile(rf"(?<!\w)(?:{alternation(_TABLE['heading'])})(?!\w)", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(
     r"(?<![\d$€£.,])\d{1,2}(?:[:h]\d{2}(?::\d{2})?|\.\d{2}(?=\s*[ap]\.?m))(?:\s*[ap]\.?m\.?)?(?!\w)"
