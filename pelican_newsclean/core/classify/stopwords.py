@@ -95,9 +95,9 @@ class StopIndex:
         """Keys sorted, ``sets[i]`` the index in ``languages`` of the languages of ``keys[i]``."""
         self.keys, self.sets, self.languages = keys, sets, languages
         self._seen: dict[str, int] = {}
-        names = list(dict.fromkeys(lang for langs in languages for lang in langs))
-        self._names = names
-        self._packed = [sum(1 << (_TALLY_BITS * names.index(lang)) for lang in langs) for langs in languages]
+        self._names = list(dict.fromkeys(lang for langs in languages for lang in langs))
+        field = {lang: _TALLY_BITS * i for i, lang in enumerate(self._names)}
+        self._packed = [sum(1 << field[lang] for lang in langs) for langs in languages]
 
     def __len__(self) -> int:
         """How many words the index holds."""
@@ -152,7 +152,7 @@ class StopIndex:
             return None
         packed = self._packed
         total = sum(packed[found] * count for found, count in counts.items())
-        fields = array.array("Q", total.to_bytes(8 * len(self._names), sys.byteorder))
+        fields = array.array(_TALLY_TYPE, total.to_bytes(_TALLY_BITS // 8 * len(self._names), sys.byteorder))
         best = max(fields)
         if fields.count(best) == 1:
             return self._names[fields.index(best)]
@@ -196,7 +196,8 @@ class StopIndex:
         return cls(keys, sets, languages)
 
 
-_TALLY_BITS = 64
+_TALLY_TYPE = "Q"
+_TALLY_BITS = 8 * array.array(_TALLY_TYPE).itemsize
 """Bits of one language's field in :meth:`StopIndex.most_common` (an unsigned 64-bit integer)."""
 SEEN_WORDS_DEFAULT = 200_000
 """Word lookups remembered across documents, at most (the vocabulary of many articles)."""
