@@ -101,7 +101,8 @@ blocks of the article's end (a heading such as "Tracklist", or a credit, between
 INNER_LIST_MIN_ITEMS_DEFAULT = 3
 """A headed list of this many headlines inside the article is a related-stories list."""
 MARKED_LIST_MIN_ITEMS_DEFAULT = 3
-"""A bulleted or numbered list of at least this many items inside the article does not split it..."""
+"""A table of at least this many rows (``| a | b |``), or a bulleted or numbered list of at least
+this many items, inside the article does not split it; the list only if..."""
 LIST_MIN_ITEM_SHARE_DEFAULT = 0.67
 """...and this share of its items read as no headline (a list of teasers does not qualify)."""
 

@@ -314,6 +314,12 @@ def _list_runs(texts: Sequence[str], feats: Sequence[Features], fixed: Sequence[
     ]
 
 
+def _row_runs(texts: Sequence[str], fixed: Sequence[str | None]) -> list[tuple[int, int]]:
+    """Runs [first, last) of undecided blocks that are the rows of one table (``| a | b |``)."""
+    rows = _spans(len(texts), lambda k: fixed[k] is None and bool(_TABLE_ROW.match(texts[k])))
+    return [(i, j) for i, j in rows if j - i >= d.MARKED_LIST_MIN_ITEMS_DEFAULT]
+
+
 def _announced_end(end: int, m: Measures, fixed: Sequence[str | None]) -> int:
     """The article's last block announces what follows (it ends with a colon):
     keep what follows up to the next block the rules dropped, or else the
@@ -458,7 +464,7 @@ def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
         weights.append(min(f.words, d.PROSE_WEIGHT_MAX_DEFAULT) if prose else 0.0)
         # a kept title or caption neither anchors the article nor splits it
         gaps.append(0.0 if prose or fx == KEEP else _gap_size(cls, f, fx))
-    for first, last in (*_table_runs(texts, feats, fixed), *_list_runs(texts, feats, fixed)):
+    for first, last in (*_table_runs(texts, feats, fixed), *_list_runs(texts, feats, fixed), *_row_runs(texts, fixed)):
         for k in range(first, last):  # a table or a list inside the article does not split it
             gaps[k] = 0.0
     span = _heaviest_span(weights, gaps)
