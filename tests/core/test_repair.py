@@ -15,6 +15,7 @@ from conftest import DATA as TEST_DATA
 import ftfy
 import ftfy.badness
 from ftfy.badness import is_bad
+from ftfy.chardata import CONTROL_CHARS
 import pytest
 
 from pelican_newsclean import Repair
@@ -27,7 +28,7 @@ from pelican_newsclean.core.repair import (
     repair_line,
     repair_text,
 )
-from pelican_newsclean.core.repair.mojibake import INERT_SCRIPTS, TRIGGERS
+from pelican_newsclean.core.repair.mojibake import INERT_SCRIPTS, TRIGGERS, ftfy_fix
 from pelican_newsclean.core.scripts import dominant_script
 
 DATA = TEST_DATA / "encoding"
@@ -245,6 +246,30 @@ def test_the_windowed_badness_check_agrees_with_ftfys_around_triggers():
             chars[rng.randrange(len(chars))] = rng.choice(triggers)
         text = "".join(chars)
         assert looks_bad(text) == is_bad(text), text
+
+
+def test_the_shortcut_to_ftfys_encoding_fix_gives_what_fix_text_gives():
+    """``ftfy_fix`` calls ``ftfy.fix_encoding`` alone on a line with nothing for ftfy's other
+    fixers; on every case we have, with an entity, a control character, a C1 character, a
+    surrogate or a line break put in at random (where the shortcut must not be taken), and on
+    random text of the characters all those fixers look at, it gives ``fix_text``'s answer."""
+    texts = [c["original"] for name in ("legacy", "negative", "repairs", "chains") for c in load(name)]
+    texts += [c["original"] for name in (*FTFY_PASSING, "known-failures") for c in load(f"ftfy-cases/{name}")]
+    others = ["&amp;", "&eacute;", "\x00", "\x1b[31m", "\x85", "\x9d", "\ufeff", "\u206a", "\ud83d", "\n"]
+    rng = random.Random(5)
+    variants = list(texts)
+    for text in texts:
+        at = rng.randrange(len(text) + 1)
+        variants.append(text[:at] + rng.choice(others) + text[at:])
+    # mojibake whose repair makes such a character: the shortcut must then be left too
+    for code in (*range(0x80, 0xA0), *CONTROL_CHARS):
+        shown = chr(code).encode("utf-8").decode("sloppy-windows-1252")
+        variants += [f"CafÃ© {shown} x", f"{shown}CafÃ©"]
+    safe, triggers = _badness_alphabet()
+    alphabet = [*safe, *triggers, *others, "Ã", "©", "â", "€", "™", "Ð", "Ñ", "\xa0", "鶹", "ï»¿"]
+    variants += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 25))) for _ in range(5000)]
+    ftfy_fix.cache_clear()
+    assert [v for v in variants if ftfy_fix(v) != ftfy.fix_text(v, FTFY_CONFIG)] == []
 
 
 # ftfy's own cases

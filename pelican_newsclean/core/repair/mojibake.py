@@ -13,6 +13,7 @@ import unicodedata
 
 import ftfy
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
+from ftfy.chardata import CONTROL_CHARS
 
 #: ftfy's defaults, minus what alters correct text or layout: curly quotes,
 #: fullwidth CJK punctuation, ligatures (ﬁ, but also Dutch ĳ, Serbian ǌ) and
@@ -94,11 +95,27 @@ def looks_bad(text: str) -> bool:
     return any(BADNESS_RE.search(text, max(0, at - _SPAN), at + _SPAN + 1) for at in found)
 
 
+# What ftfy's fixers other than its encoding fix act on: entities, C1 and other control characters
+# (terminal escapes among them), surrogates.
+_BESIDE_ENCODING = re.compile(
+    "[&\x80-\x9f\ud800-\udfff" + "".join(re.escape(chr(code)) for code in sorted(CONTROL_CHARS)) + "]"
+)
+
+
 @lru_cache(maxsize=256)
 def ftfy_fix(text: str) -> str:
     """``ftfy.fix_text(text, FTFY_CONFIG)``, remembered for the few texts it is asked of twice:
     the repair search asks ftfy about a segment, and the line that segment is, more than once.
+
+    On one line that holds, before and after, nothing the other fixers act on, that is
+    ``ftfy.fix_encoding(text)``, at half the cost: ``fix_text`` would then change nothing
+    else, and repeat the encoding fix (which stops only where it changes nothing) to find
+    nothing more. A test holds the two equal.
     """
+    if "\n" not in text and len(text) <= FTFY_CONFIG.max_decode_length and not _BESIDE_ENCODING.search(text):
+        fixed = ftfy.fix_encoding(text)
+        if not _BESIDE_ENCODING.search(fixed):
+            return fixed
     return ftfy.fix_text(text, FTFY_CONFIG)
 
 
