@@ -7,7 +7,15 @@ from hypothesis import example, given, strategies as st
 
 from pelican_newsclean.core.classify.phrases import generic_rules
 from pelican_newsclean.core.classify.profiles import load_profiles
-from pelican_newsclean.core.classify.rules import GENERIC, Cues, Probe, RuleTable, compile_rules, in_quotation
+from pelican_newsclean.core.classify.rules import (
+    GENERIC,
+    Cues,
+    Probe,
+    RuleTable,
+    compile_rules,
+    in_quotation,
+    required_strings,
+)
 
 ALPHABET = st.sampled_from("ab c.é-")
 WORDS = st.lists(st.text(ALPHABET, min_size=1, max_size=5), min_size=1, max_size=8)
@@ -69,6 +77,17 @@ def test_the_shipped_rules_fire_where_their_whole_patterns_would():
 
 
 SHIPPED = RuleTable.merged([*(p.rules for p in load_profiles()), generic_rules()])
+
+
+def test_a_rules_cues_are_those_read_off_its_whole_pattern():
+    """A rule's cues are gathered from its patterns' own: what the reader finds in their alternation."""
+    tables = [*SHIPPED.rules, RULE, *compile_rules([{"reason": "x", "patterns": ["a+b", "views"]}], "test", "t").rules]
+    for rule in tables:
+        if rule.search is not None:
+            assert rule.cues == required_strings(rule.search), rule.name
+    assert tables[-1].cues is None  # "a+b" promises no cue: the rule is always tried
+
+
 NAGS = st.sampled_from(
     [
         "Share",

@@ -2,10 +2,10 @@
 
 The generic boilerplate rules (``data/boilerplate.toml``) and every publisher
 profile (``data/profiles/*.toml``) use the same table shape, documented at the
-top of ``data/boilerplate.toml``. All patterns are compiled once when the table
-is loaded, combined per rule. Each rule also gets its *cues*: strings one of
-which every match of its patterns must contain, read off the pattern text by
-:func:`required_strings`. A table finds every cue a block holds in one pass
+top of ``data/boilerplate.toml``. Each pattern is compiled once when the table
+is loaded, and gets its *cues*: strings one of which every match of it must
+contain, read off the pattern text by :func:`required_strings`; a rule's cues
+are those of its patterns. A table finds every cue a block holds in one pass
 (:class:`Cues`), and a rule, or one alternative of its patterns, whose cues
 the block does not hold is not searched: the many blocks no rule can match
 cost that pass instead of a regex scan each.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+import functools
 import re
 from typing import Any
 
@@ -46,14 +47,23 @@ class Rule:
     name: str
     exact: frozenset[str]
     starts: tuple[str, ...]
-    search: re.Pattern[str] | None
     cues: tuple[str, ...] | None
     max_words: int | None
     tail: bool
     profile: str | None = None
     alternatives: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = ()
-    """``search``'s alternatives, each compiled alone with its own cues: only those whose cue
-    the block holds are searched (one alternation tried at every character costs far more)."""
+    """The rule's patterns (its ``contains`` phrases, then its ``patterns``), each compiled
+    alone with its own cues: only those whose cue the block holds are searched (one
+    alternation tried at every character costs far more)."""
+
+    @functools.cached_property
+    def search(self) -> re.Pattern[str] | None:
+        """The rule's patterns as one alternation, which fires where :meth:`matches` does (what
+        tests and the adversarial benchmark hold the alternatives to); None without patterns.
+        """
+        if not self.alternatives:
+            return None
+        return re.compile("|".join(pattern.pattern for pattern, _ in self.alternatives), re.IGNORECASE)
 
     def matches(self, key: str, text: str, lowered: str, words: int, held: frozenset[str] | None = None) -> bool:
         """Does the rule fire on a block? ``key`` is its :func:`phrase_key`,
@@ -66,13 +76,13 @@ class Rule:
             return True
         if self.starts and key.startswith(self.starts):
             return True
-        if self.search is None:
+        if not self.alternatives:
             return False
         if held is None:
             held = frozenset(cue for cue in self.all_cues() if cue in lowered)
         if self.cues is not None and held.isdisjoint(self.cues):
             return False
-        # The leftmost start of any alternative is where ``search`` would find its match.
+        # The leftmost start of any alternative is where the whole alternation would match.
         start = min(
             (
                 found.start()
@@ -151,7 +161,7 @@ class RuleTable:
         self._by_exact: dict[str, list[int]] = {}
         self._by_cue: dict[str, list[int]] = {}
         self._by_starts = [i for i, r in enumerate(self.rules) if r.starts]
-        self._always = [i for i, r in enumerate(self.rules) if r.search is not None and r.cues is None]
+        self._always = [i for i, r in enumerate(self.rules) if r.alternatives and r.cues is None]
         for i, rule in enumerate(self.rules):
             for key in rule.exact:
                 self._by_exact.setdefault(key, []).append(i)
@@ -265,24 +275,33 @@ def _compile_entry(entry: Any, where: str, label: str, profile: str | None) -> R
     max_words = entry.get("max_words")
     if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
         raise RuleError(f"{where}: 'max_words' must be a positive integer")
-    alternatives = [r"\b" + re.escape(p) + r"\b" for p in lists["contains"]] + lists["patterns"]
+    sources = [r"\b" + re.escape(p) + r"\b" for p in lists["contains"]] + lists["patterns"]
     try:
-        search = re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE) if alternatives else None
-        compiled = [re.compile(f"(?:{a})", re.IGNORECASE) for a in alternatives]
+        compiled = [re.compile(f"(?:{source})", re.IGNORECASE) for source in sources]
     except re.error as exc:
         raise RuleError(f"{where}: bad pattern: {exc}") from None
+    alternatives = tuple((pattern, required_strings(pattern)) for pattern in compiled)
     return Rule(
         reason=reason,
         name=f"{label}:{reason}",
         exact=frozenset(phrase_key(p) for p in lists["exact"]),
         starts=tuple(phrase_key(p) for p in lists["starts"]),
-        search=search,
-        cues=required_strings(search) if search is not None else None,
+        cues=_all_cues(alternatives),
         max_words=max_words,
         tail=bool(entry.get("tail", False)),
         profile=profile,
-        alternatives=tuple((pattern, required_strings(pattern)) for pattern in compiled),
+        alternatives=alternatives,
     )
+
+
+def _all_cues(alternatives: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]) -> tuple[str, ...] | None:
+    """The cues of a rule: its patterns' cues, in order, once each; None if a pattern has none
+    (or there is no pattern). They are the cues :func:`required_strings` reads off the rule's
+    patterns joined as one alternation, without reading them twice.
+    """
+    if not alternatives or any(cues is None for _, cues in alternatives):
+        return None
+    return tuple(dict.fromkeys(cue for _, cues in alternatives for cue in cues or ()))
 
 
 def _strings(value: Any, where: str) -> list[str]:
