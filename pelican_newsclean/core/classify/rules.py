@@ -58,8 +58,9 @@ class Rule:
 
     @functools.cached_property
     def search(self) -> re.Pattern[str] | None:
-        """The rule's patterns as one alternation, which fires where :meth:`matches` does (what
-        tests and the adversarial benchmark hold the alternatives to); None without patterns.
+        """The rule's patterns as one alternation (None without patterns): its first match starts
+        where the alternatives' first does, which the tests hold :meth:`matches` to; the
+        adversarial benchmark times it.
         """
         if not self.alternatives:
             return None
