@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup
+import pytest
 
 from pelican_newsclean.core.html import clean_html, find_blocks, looks_like_page, paragraphs_html
+from pelican_newsclean.core.html.sanitise import sanitise_html
 
 ARTICLE = (
     "The council approved the new budget on Tuesday after a long debate about the cost of the bridge.",
@@ -99,3 +103,38 @@ def test_plain_paragraph_bodies_are_cleaned_without_a_parse_to_the_same_html(mon
     assert fast.html == slow.html
     assert fast.result.removed == slow.result.removed
     assert "&lt;delays&gt;" in fast.html and 'class="newsclean-caption"' in fast.html
+
+
+def _pelican_link_search(site_link: str = r"[{|](?P<what>.*?)[|}]") -> re.Pattern[str]:
+    """Pelican's own search for its link syntax in a body (``Content._get_intrasite_link_regex``)."""
+    return re.compile(
+        r"""(?P<markup><[^\>]+(?:href|src|poster|data|cite|formaction|action|content)\s*=\s*)"""
+        rf"""(?P<quote>["\'])(?P<path>{site_link}(?P<value>.*?))(?P=quote)""",
+        re.X,
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p><a href="https://ok.example/" title="src=\'{attach}../../etc/passwd\'">notes</a></p>',
+        "<p><a href=\"https://ok.example/?q=src='{filename}q&amp;a.md;&quot;&gt;&lt;img src=x&gt;'\">x</a></p>",
+        '<p><img alt="href=\'|filename|x.md\'" src="https://ok.example/a.png"></p>',
+    ],
+)
+def test_pelicans_link_syntax_inside_attribute_values_is_defused(body):
+    """Pelican reads its link syntax anywhere in a tag, values of other attributes included, and
+    rewrites or copies what it finds: none is left for it to find, and the values read the same."""
+    sanitised = sanitise_html(body)
+    assert _pelican_link_search().search(sanitised.html) is None
+    assert "site-link" in {d.reason for d in sanitised.dropped}
+    before = BeautifulSoup(body, "html.parser").find(["a", "img"]).attrs
+    after = BeautifulSoup(sanitised.html, "html.parser").find(["a", "img"]).attrs
+    assert {k: v for k, v in after.items() if k in before} == before
+
+
+def test_link_syntax_in_text_and_pipes_in_values_are_left_alone():
+    body = '<p>A {filename} in text, <a href="https://x.example/a|b|c" title="a | b | c">a link</a>.</p>'
+    sanitised = sanitise_html(body)
+    assert "{filename}" in sanitised.html and 'title="a | b | c"' in sanitised.html
+    assert not sanitised.dropped

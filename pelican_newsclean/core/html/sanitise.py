@@ -167,18 +167,53 @@ def sanitise_html(body: str, site_link: re.Pattern[str] = SITE_LINK_DEFAULT) -> 
             return None
         return value
 
-    cleaned = nh3.clean(
-        str(soup),
-        tags=set(ALLOWED_TAGS),
-        clean_content_tags=set(DROPPED_WITH_CONTENT - ALLOWED_TAGS),
-        attributes=ALLOWED_ATTRIBUTES,
-        allowed_classes=ALLOWED_CLASSES,
-        attribute_filter=keep_attribute,
-        url_schemes=set(URL_SCHEMES),
-        link_rel="nofollow noopener noreferrer",
-        strip_comments=True,
+    cleaned = _defuse_site_links(
+        nh3.clean(
+            str(soup),
+            tags=set(ALLOWED_TAGS),
+            clean_content_tags=set(DROPPED_WITH_CONTENT - ALLOWED_TAGS),
+            attributes=ALLOWED_ATTRIBUTES,
+            allowed_classes=ALLOWED_CLASSES,
+            attribute_filter=keep_attribute,
+            url_schemes=set(URL_SCHEMES),
+            link_rel="nofollow noopener noreferrer",
+            strip_comments=True,
+        ),
+        site_link,
+        dropped,
     )
     return Sanitised(cleaned, tuple(dropped))
+
+
+# Pelican's own search for its link syntax in a body (``Content._get_intrasite_link_regex``): a
+# tag, then one of these attributes, then a quoted value that opens with the syntax. It does not
+# read HTML: the "attribute" may be text inside another attribute's value
+# (``title="src='{attach}../x'"``), and what it finds it rewrites, unescaping it, or copies.
+_PELICAN_LINK = r"""
+    (?P<markup><[^\>]+
+        (?:href|src|poster|data|cite|formaction|action|content)\s*=\s*)
+    (?P<quote>["\'])
+    (?P<path>{}(?P<value>.*?))
+    (?P=quote)"""
+
+
+def _defuse_site_links(body: str, site_link: re.Pattern[str], dropped: list[Dropped]) -> str:
+    """``body`` with every place Pelican would read as its link syntax defused: the syntax's
+    first character written as a character reference, which a browser reads as the same
+    character and Pelican's search does not match. Each is listed as a ``site-link``.
+    """
+    try:
+        search = re.compile(_PELICAN_LINK.format(site_link.pattern), re.X)
+    except re.error:
+        return body
+    for _ in range(body.count("<")):  # each pass defuses one: a defused place matches no more
+        found = search.search(body)
+        if found is None:
+            break
+        at = found.start("path")
+        dropped.append(Dropped(found["path"][:80], "site-link"))
+        body = f"{body[:at]}&#{ord(body[at])};{body[at + 1 :]}"
+    return body
 
 
 def text_of_html(value: str) -> str:
