@@ -1,11 +1,14 @@
 """The names the plugin gives Pelican: its reader's name and the metadata keys it passes between signals.
 
-Metadata keys starting with ``newsclean_`` carry what one signal found to a
-later one (Pelican keeps a reader's metadata in its cache); each is taken off
-the article in ``content_object_init``.
+Metadata keys starting with ``newsclean_`` (:data:`RESERVED`) carry what one
+signal found to a later one (Pelican keeps a reader's metadata in its cache);
+each is taken off the article in ``content_object_init``. A file's own keys
+of that name are dropped as it is read (:func:`drop_reserved`).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 PELICAN_FATAL = "Warning or error encountered"
 """What Pelican raises when ``--fatal`` turns a logged message into an error: passed through untouched."""
@@ -40,3 +43,18 @@ LANGUAGE_KEY = "newsclean_language"
 
 REMOVED_COUNT_KEY = "newsclean_removed"
 """How many blocks ``newsclean clean -o`` removed from a file (its footer says so)."""
+
+RESERVED = "newsclean_"
+"""The prefix of the keys above: the plugin's own."""
+
+
+def drop_reserved(metadata: dict[str, Any], keep: frozenset[str] = frozenset()) -> list[dict[str, str]]:
+    """Take the plugin's own keys (:data:`RESERVED`) that a file sets itself off its metadata
+    (but ``keep``): they would pass for what one of the plugin's signals found. Returns them.
+    """
+    dropped = []
+    for key in [k for k in metadata if k.startswith(RESERVED) and k not in keep]:
+        dropped.append(
+            {"key": key, "value": str(metadata.pop(key))[:200], "why": "a name the plugin keeps for its own"}
+        )
+    return dropped

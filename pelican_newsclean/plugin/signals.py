@@ -52,12 +52,14 @@ from .keys import (
     READER_NAME,
     REMOVED_COUNT_KEY,
     SAVED_PAGE_KEY,
+    drop_reserved,
 )
 from .options import Options
 from .reader import NewsTextReader
 from .state import BuildState
 from .untrusted import (
     install_safe_filters,
+    is_scrape,
     make_content_safe,
     record_title,
     should_clean,
@@ -165,6 +167,10 @@ def repair_metadata(generator: Any, metadata: dict[str, Any]) -> None:
     build = state.of(generator.settings)
     if build is None:
         return
+    if metadata.get("reader") not in (READER_NAME, "html", "rst"):  # a reader not the plugin's (Markdown)
+        dropped = drop_reserved(metadata, keep=frozenset({REMOVED_COUNT_KEY}))
+        if dropped:
+            metadata[DROPPED_KEY] = dropped
     plain_text = metadata.get("reader") == READER_NAME
     if should_clean(metadata, build.options) and build.options.config.repair_encoding:
         found: list[dict[str, Any]] = []
@@ -288,6 +294,16 @@ _ADVICE = {
 }
 
 
+def _not_cleaned(build: BuildState, instance: Any) -> None:
+    """An article the plugin does not clean: the site's own, or a scrape that opts out (still
+    made safe: what a scrape says of itself is untrusted too).
+    """
+    if is_scrape(instance.metadata):
+        make_content_safe(instance, from_html=instance.metadata.get("reader") != READER_NAME)
+    elif isinstance(instance, Article):
+        build.slugs.add_own(instance)
+
+
 def clean_content(instance: Any) -> None:
     """``content_object_init``: clean the body, set the summary, add the footer.
 
@@ -302,8 +318,7 @@ def clean_content(instance: Any) -> None:
     metadata_repairs = _metadata_repairs(instance)
     body, meta = instance._content, instance.metadata
     if not should_clean(meta, build.options):
-        if isinstance(instance, Article):
-            build.slugs.add_own(instance)
+        _not_cleaned(build, instance)
         return
     provenance = _provenance(instance)
     date, date_iso = _original_date(instance)

@@ -30,7 +30,16 @@ from pelican_newsclean.core.read import decode
 
 from . import state
 from .copies import site_slug
-from .keys import AUTHOR_FROM_KEY, DATE_FROM_KEY, DROPPED_KEY, LANGUAGE_KEY, READER_NAME, SAVED_PAGE_KEY
+from .keys import (
+    AUTHOR_FROM_KEY,
+    DATE_FROM_KEY,
+    DROPPED_KEY,
+    LANGUAGE_KEY,
+    READER_NAME,
+    RESERVED,
+    SAVED_PAGE_KEY,
+    drop_reserved,
+)
 from .options import Options
 from .wrappers import ESCAPED
 
@@ -59,10 +68,24 @@ PAGE_METADATA = frozenset(
 STEERING = frozenset({"save_as", "url", "template", "status", "slug", "lang", "translation", "translation_of"})
 """Keys that steer Pelican: a republished file's own (``<meta>``) are dropped, a header's must be plain."""
 
+PLACING = frozenset({"save_as", "url"})
+"""Steering keys a republished file never sets: where a page is written and linked is the site's
+(``Save_as: index.html`` would replace the front page, ``Url: //host/x`` link away)."""
+
+
 _PLAIN_VALUE = re.compile(r"(?!.*\.\.)[\w.\-/~+]*")  # no "..": nothing outside the site
 
 
-UNTOUCHED = frozenset({"reader", "date", "modified", "source_site"})
+UNTOUCHED = frozenset({"reader", "date", "modified"})
+
+_WEB_URL = re.compile(r"https?://[^\s/]", re.IGNORECASE)
+
+
+def is_scrape(metadata: Mapping[str, Any]) -> bool:
+    """Whether an article is a scrape by what it is (a scraped ``.txt``, a saved web page): untrusted
+    whatever it says of itself, ``Newsclean: off`` included (that only leaves it uncleaned).
+    """
+    return metadata.get("reader") == READER_NAME or bool(metadata.get(SAVED_PAGE_KEY))
 
 
 def should_clean(metadata: Mapping[str, Any], options: Options) -> bool:
@@ -70,7 +93,8 @@ def should_clean(metadata: Mapping[str, Any], options: Options) -> bool:
 
     ``Newsclean: off`` opts out and ``Newsclean: on`` opts in; otherwise a
     scraped ``.txt``, an article with ``Source`` or ``Source_URL`` metadata,
-    or any article under ``clean_all``.
+    or any article under ``clean_all``. An article that opts out is not
+    cleaned; a scrape (:func:`is_scrape`) that does is still made safe.
     """
     flag = str(metadata.get("newsclean", "")).strip().lower()
     if flag in OPT_OUT:
@@ -128,35 +152,41 @@ def make_content_safe(instance: Any, from_html: bool) -> list[dict[str, str]]:  
     metadata = instance.metadata
     dropped = []
     for key, value in list(metadata.items()):
-        if key in UNTOUCHED or key.startswith("newsclean_") or isinstance(value, Markup):
+        if key in UNTOUCHED or key.startswith(RESERVED) or isinstance(value, Markup):
             continue
         new: Any = value
+        if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+            # a key given twice (Markdown, <meta> tags): one value, the first, as for a title
+            dropped.append({"key": key, "value": str(value[1:])[:200], "why": "given more than once: the first kept"})
+            value = new = str(value[0])
+            metadata[key] = value
+            setattr(instance, _attribute(key), value)
         if isinstance(value, URLWrapper):
             _safe_wrapper(value, from_html)
         elif isinstance(value, (list, tuple)) and all(isinstance(v, URLWrapper) for v in value):
             for wrapper in value:
                 _safe_wrapper(wrapper, from_html)
         elif not isinstance(value, str):
+            if isinstance(value, (list, tuple, dict, set)):  # no text a theme could print as it is
+                dropped.append({"key": key, "value": str(value)[:200], "why": "not a text value"})
+                _drop(instance, key)
             continue
         elif key == "summary":
             new = Markup(sanitise_html(value).html)
-        elif key in STEERING and not _PLAIN_VALUE.fullmatch(value):
+        elif key == "source_url" and not _WEB_URL.match(value.strip()):
+            dropped.append({"key": key, "value": value[:200], "why": "not a web address (http, https)"})
+            _drop(instance, key)
+            continue
+        elif key in PLACING or (key in STEERING and not _PLAIN_VALUE.fullmatch(value)):
             if key == "slug":
                 new = _slug(instance, _plain(value, from_html))
             else:
-                dropped.append({"key": key, "value": value[:200], "why": "not a plain path or name"})
+                why = "where a republished page goes is the site's" if key in PLACING else "not a plain path or name"
+                dropped.append({"key": key, "value": value[:200], "why": why})
                 logger.warning(
-                    "newsclean: %s: metadata %r is not a plain value (%r): ignored",
-                    instance.source_path,
-                    key,
-                    value[:80],
+                    "newsclean: %s: metadata %r (%r) ignored: %s", instance.source_path, key, value[:80], why
                 )
-                del metadata[key]
-                fallback = _fallback(instance, key)
-                if fallback is not None:
-                    setattr(instance, _attribute(key), fallback)
-                elif hasattr(instance, _attribute(key)):
-                    delattr(instance, _attribute(key))
+                _drop(instance, key)
                 continue
         elif key not in STEERING:
             new = Markup(escape_text(_plain(value, from_html)))
@@ -166,6 +196,16 @@ def make_content_safe(instance: Any, from_html: bool) -> list[dict[str, str]]:  
     if "summary" in metadata:
         instance._summary = metadata["summary"]
     return dropped
+
+
+def _drop(instance: Any, key: str) -> None:
+    """Take ``key`` off an article: what Pelican gives an article without it, if anything."""
+    del instance.metadata[key]
+    fallback = _fallback(instance, key)
+    if fallback is not None:
+        setattr(instance, _attribute(key), fallback)
+    elif hasattr(instance, _attribute(key)):
+        delattr(instance, _attribute(key))
 
 
 def safe_striptags(value: Any) -> Markup:
@@ -205,7 +245,7 @@ class HTMLReader(readers.HTMLReader):
         if build is not None and build.options.extract_pages:
             with open(filename, "rb") as handle:
                 document = decode(handle.read()).text
-            if is_saved_page(document) and _own_meta(document).get("newsclean", "").lower() not in OPT_OUT:
+            if is_saved_page(document):  # a scrape: what it says of itself cannot opt it out
                 build.saved_pages.add(os.path.realpath(filename))
                 return document, self._saved_page(filename, document)
         content, metadata = super().read(filename)
@@ -284,50 +324,46 @@ _META = re.compile(
 )
 
 
-_RST_FIELD = re.compile(r"^:(source|source_url|newsclean):\s*(\S*)", re.IGNORECASE | re.MULTILINE)
-
-
 class RstReader(readers.RstReader):
     """Pelican's reST reader (named as Pelican's); a republished file is read with file inclusion
     and raw HTML off.
 
     docutils' ``include`` and ``raw`` directives would let a republished file
-    read any file of the machine into the site.
+    read any file of the machine into the site. Every file is read with them
+    off first, and whether it is republished is told from what docutils read
+    (no reading of field lists of our own to get round): only the site's own
+    files are read again with the site's settings.
     """
 
     settings: dict[str, Any]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return ``(content, metadata)`` of a reST file, as Pelican's reader."""
-        if not self._republished(source_path):
+        build = state.of(self.settings)
+        if build is None:
             return _read(super().read(source_path))
-        settings: dict[str, Any] = dict(self.settings)
+        content, metadata = self._read_safely(source_path)
+        if not should_clean(metadata, build.options):
+            content, metadata = _read(super().read(source_path))  # the site's own file
+        dropped = drop_reserved(metadata)
+        if dropped:
+            metadata[DROPPED_KEY] = dropped
+        return content, metadata
+
+    def _read_safely(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        own = self.settings
         safe = {
-            **(settings.get("DOCUTILS_SETTINGS") or {}),
+            **(own.get("DOCUTILS_SETTINGS") or {}),
             "file_insertion_enabled": False,
             "raw_enabled": False,
             "halt_level": 5,
             "report_level": 5,
         }  # a disabled directive is no error
-        own = settings
         self.settings = {**own, "DOCUTILS_SETTINGS": safe}
         try:
             return _read(super().read(source_path))
         finally:
             self.settings = own
-
-    def _republished(self, source_path: str) -> bool:
-        build = state.of(self.settings)
-        if build is None:
-            return False
-        try:
-            with open(source_path, encoding="utf-8", errors="replace") as handle:
-                head = handle.read(20_000)
-        except OSError:
-            return False
-        fields = {name.lower(): value for name, value in _RST_FIELD.findall(head)}
-        metadata = {key: value or "yes" for key, value in fields.items()}
-        return should_clean(metadata, build.options)
 
 
 def record_title(title: str | None) -> str | None:

@@ -75,6 +75,15 @@ def txt_articles() -> dict[str, str]:
         )
         # a header-less scrape whose headline and first paragraph hold the payload
         files[f"p{n}-headline.txt"] = f"Headline {n} {payload} here\n{payload} {PROSE}\n{PROSE}\n"
+    # a scrape opting out of cleaning, and one choosing where it is written and linked, and
+    # the plugin's own key names, and a source address that is no web address
+    files["opted-out.txt"] = (
+        f"Title: Opted out <img src=x onerror={mark(34)}>\nDate: 2024-05-01\nNewsclean: off\n\n{PROSE}\n"
+    )
+    files["placed.txt"] = (
+        "Title: Placed\nDate: 2024-05-01\nSource: Gazette\nSave_as: index.html\nUrl: //evil.example/x\n"
+        f"Newsclean_metadata_repairs: abc\nSource_URL: javascript:{mark(35)}\n\n{PROSE}\n{PROSE} Again.\n"
+    )
     every = " ".join(payload for _n, _family, payload in PAYLOADS)
     for key in HEADER_KEYS[1:]:
         value = f"{key} {every}"  # slugs and names stay distinct
@@ -106,6 +115,28 @@ def republished() -> dict[str, str]:
             f"<body onload={mark(25)}><p>{PROSE}</p>{body}<p>{PROSE}</p>"
             '<img src="https://tracker.example/p.gif" width="1" height="1"></body></html>'
         ),
+        "twice.md": (  # keys given twice are lists to Pelican; Pelican's link syntax inside attribute values
+            f"Title: Twice <img src=x onerror={mark(27)}>\nTitle: Twice again\n"
+            f'Description: "><img src=x onerror={mark(28)}>\nDescription: again\n'
+            f"Date: 2024-05-05\nSource: Gazette\nNewsclean_note: <img src=x onerror={mark(29)}>\n\n{PROSE}\n\n"
+            f'<p>{PROSE} <a href="https://gazette.example/" title="src=\'{{attach}}../private/secret.env\'">notes</a> '
+            f"<a href=\"https://gazette.example/?q=src='{{filename}}q&amp;a.md;&quot;&gt;&lt;img src=x "
+            f"onerror={mark(30)}&gt;'\">the transcript</a></p>\n\n{PROSE}\n"
+        ),
+        "q&a.md": "Title: Our own questions and answers\nDate: 2024-05-06\n\nWhat we are asked most, answered.\n",
+        "opted-out-page.html": (  # a saved page cannot opt itself out of being made safe
+            '<html><head><title>Opted out page</title><meta name="newsclean" content="off">'
+            '<meta name="source" content="Gazette"><meta property="og:site_name" '
+            f'content="Gazette &lt;img src=x onerror={mark(31)}&gt;"></head>'
+            f"<body><article><h1>Opted out page</h1><p>{PROSE}</p><script>{mark(32)}</script>"
+            f"<p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+        ),
+        "escaped-field.rst": (  # docutils reads ":sour\\ce:" as "source": so must the plugin
+            f"Escaped field\n#############\n\n:date: 2024-05-07\n:sour\\ce: Gazette\n\n{PROSE}\n\n"
+            f".. raw:: html\n\n   <img src=x onerror={mark(33)}>\n\n"
+            ".. include:: ../private/secret.env\n\n"
+            f"{PROSE}\n"
+        ),
         "republished.rst": (
             f"Republished reST\n################\n\n:date: 2024-05-04\n:source: Gazette\n\n{PROSE}\n\n"
             f".. raw:: html\n\n   <img src=x onerror={mark(26)}>\n\n"
@@ -131,6 +162,8 @@ def write_site(root: Path, plugin: bool) -> Path:
     (private / "secret.env").write_text(SECRET + "\n", encoding="utf-8")
     files = {**txt_articles(), **republished()}
     for name, text in files.items():
+        if not plugin and name == "placed.txt":
+            continue  # Pelican itself would write it over the site's index
         if not plugin and name.endswith(".txt"):
             name = name[:-4] + ".md"
             if not text.startswith("Headline"):

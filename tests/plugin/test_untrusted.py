@@ -113,6 +113,33 @@ def test_a_saved_page_does_not_decide_where_it_is_written(hostile_site, control_
     assert (hostile_site / "saved-page-title.html").exists()  # published, at its own slug
 
 
+def test_a_scrape_does_not_decide_where_it_is_written_or_linked(hostile_site):
+    assert (hostile_site / "placed.html").exists()  # at its own slug, not over the site's index
+    index = soup_of(hostile_site / "index.html")
+    assert len(index.find_all("a", rel="bookmark")) > 5
+    links = [str(a.get("href")) for page in hostile_site.rglob("*.html") for a in soup_of(page).find_all(href=True)]
+    assert not [link for link in links if "evil.example" in link]
+
+
+def test_a_scrape_that_opts_out_of_cleaning_is_still_made_safe(hostile_site):
+    page = soup_of(hostile_site / "opted-out.html")
+    assert page.find("img") is None
+    assert "<img src=x" in page.find("a", rel="bookmark").get_text()  # its title, as text
+
+
+def test_keys_given_twice_and_the_plugins_own_key_names_are_dropped_in_the_report(hostile_site):
+    report = json.loads((hostile_site.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
+    records = {a["source_path"]: a for a in report["articles"]}
+    assert {d["key"] for d in records["twice.md"]["dropped_metadata"]} >= {"title", "description", "newsclean_note"}
+    assert {d["key"] for d in records["placed.txt"]["dropped_metadata"]} >= {
+        "save_as",
+        "url",
+        "source_url",
+        "newsclean_metadata_repairs",
+    }
+    assert {d["reason"] for d in records["twice.md"]["sanitised"]} >= {"site-link"}
+
+
 def test_dropped_metadata_and_markup_are_in_the_report(hostile_site):
     report = json.loads((hostile_site.parent / "newsclean-audit" / "report.json").read_text(encoding="utf-8"))
     (page,) = [a for a in report["articles"] if a["source_path"] == "saved-page.html"]
@@ -135,7 +162,15 @@ def test_a_hostile_title_still_reads_as_typed(hostile_site, n, family, payload):
 
 # Families that run on page load when they reach a page as markup (the others need a click,
 # or are dropped by Pelican itself): the control must show each of them running.
-ON_LOAD = {f"p{n}" for n, _family, _payload in PAYLOADS if n not in FLAKY} | {"p20", "p26"}
+ON_LOAD = {f"p{n}" for n, _family, _payload in PAYLOADS if n not in FLAKY} | {
+    "p20",
+    "p26",
+    "p27",
+    "p30",
+    "p32",
+    "p33",
+    "p34",
+}
 
 
 def test_the_control_shows_every_payload_family_running(control_site, chromium):
