@@ -2,9 +2,9 @@
 
 Two scrapes of the same wire story carry the same headline, so Pelican would
 give them the same slug and stop the build. A republished article whose slug
-another article has gets one made of its title and its publisher (and, for
-the same page scraped twice, of its file), whatever order the files are
-read in; the site's own articles keep theirs.
+another article has (its title's, or one its file chose) gets one made of it
+and its publisher (and, for the same page scraped twice, of its file),
+whatever order the files are read in; the site's own articles keep theirs.
 """
 
 from __future__ import annotations
@@ -35,9 +35,11 @@ class Slugs:
                 _rename(self.republished[slug])
 
     def add_republished(self, article: Any, publisher: str | None) -> None:
-        """A republished article: renamed, with the others of its slug, when the slug is shared."""
+        """A republished article: renamed, with the others of its slug, when the slug is shared
+        (one its file chose too: kept when no other article has it, else Pelican stops the build).
+        """
         slug = getattr(article, "slug", None)
-        if not slug or "slug" in article.metadata:  # a slug the user chose is theirs
+        if not slug:
             return
         article.newsclean_slug_parts = (slug, publisher)
         group = self.republished.setdefault(slug, [])
