@@ -44,8 +44,17 @@ class Slugs:
         article.newsclean_slug_parts = (slug, publisher)
         group = self.republished.setdefault(slug, [])
         group.append(article)
-        if len(group) > 1 or slug in self.own:
+        if len(group) > 1 or slug in self.own or getattr(article, "save_as", None) in site_pages(article.settings):
             _rename(group)
+
+
+def site_pages(settings: Any) -> frozenset[str]:
+    """Where Pelican writes the pages of its direct templates (``index.html``, ``archives.html``...):
+    an article written there would stop the build (Pelican does not write one file twice).
+    """
+    return frozenset(
+        str(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")) for name in settings.get("DIRECT_TEMPLATES", ())
+    )
 
 
 def site_slug(text: str, settings: Any) -> str:
@@ -71,7 +80,7 @@ def _rename(group: list[Any]) -> None:
         counts[slug] = counts.get(slug, 0) + 1
     for article in group:
         slug = made[id(article)]
-        if counts[slug] > 1:
+        if counts[slug] > 1 or _writes_site_page(article, slug):
             path = str(getattr(article, "relative_source_path", "") or article.source_path)
             slug = f"{slug}-{hashlib.sha256(path.encode('utf-8')).hexdigest()[:6]}"
         if article.slug != slug:
@@ -82,3 +91,13 @@ def _rename(group: list[Any]) -> None:
                 slug,
             )
             article.slug = slug
+
+
+def _writes_site_page(article: Any, slug: str) -> bool:
+    """Whether ``article`` would be written where a direct template's page is, with ``slug``."""
+    old = article.slug
+    article.slug = slug
+    try:
+        return getattr(article, "save_as", None) in site_pages(article.settings)
+    finally:
+        article.slug = old

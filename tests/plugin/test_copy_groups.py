@@ -28,16 +28,22 @@ def test_a_large_group_lists_every_member_once_and_each_record_the_first_copies(
     assert "and 3 more" in footer.get_text()
 
 
-def test_a_slug_a_scrape_chooses_that_another_article_has_is_renamed_not_a_stopped_build(make_site):
-    """Pelican stops the build when two articles would be written to one file: a scrape whose
-    ``Slug`` is one of the site's own articles', or another scrape's, gets a slug of its own."""
+def test_a_scrapes_slug_that_another_page_has_is_renamed_not_a_stopped_build(make_site):
+    """Pelican stops the build when two pages would be written to one file: a scrape whose slug
+    is one of the site's own articles', another scrape's, or a page Pelican writes of its own
+    (``index``, ``archives``), gets a slug of its own."""
     files = {
         "own-post.md": "Title: Own post\nDate: 2024-05-01\n\nThe owner's own words about the town.\n",
         "scrape-a.txt": f"Title: Scraped\nDate: 2024-05-02\nSource: Gazette\nSlug: own-post\n\n{STORY}\n",
         "scrape-b.txt": f"Title: Other\nDate: 2024-05-03\nSource: Herald\nSlug: chosen\n\n{STORY} Again.\n",
         "scrape-c.txt": f"Title: Third\nDate: 2024-05-04\nSource: Courier\nSlug: chosen\n\n{STORY} More.\n",
+        "archives.txt": f"Title: Archives\nDate: 2024-05-05\nSource: Ledger\n\n{STORY} Still.\n",
+        "index.txt": f"Title: Front\nDate: 2024-05-06\nSlug: index\n\n{STORY} Once more.\n",
     }
     output = make_site(files)
     assert "The owner's own words" in (output / "own-post.html").read_text(encoding="utf-8")
     assert "Gazette" in (output / "own-post-gazette.html").read_text(encoding="utf-8")
     assert {p.name for p in output.glob("chosen*.html")} == {"chosen-herald.html", "chosen-courier.html"}
+    # nor one where Pelican writes a page of its own (its index, its archives)
+    assert "Ledger" in (output / "archives-ledger.html").read_text(encoding="utf-8")
+    assert len(list(output.glob("index-*.html"))) == 1
