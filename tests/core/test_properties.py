@@ -218,6 +218,17 @@ def test_repair_is_idempotent(line):
     assert repair_line(once)[0] == once
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the headline is lifted from under a one-word label that is kept: cleaned again, the "
+    "label's lower-case line stands under the headline and reads as its continuation, so there "
+    "is no headline the second time (the headline pass in context.py)",
+)
+def test_a_headline_under_a_kept_label_is_idempotent():
+    first, again = clean_twice("a\na a a a?\nAa a.\n", NO_CONTEXT_RULES)  # found by Hypothesis
+    assert again.title == first.title
+
+
 def test_repeated_block_rule_is_idempotent():
     first, again = clean_twice("a a a.\nFollow us on Twitter\na a a.\n", NO_CONTEXT_RULES)
     assert again.paragraphs == first.paragraphs
