@@ -120,6 +120,7 @@ def _pelican_link_search(site_link: str = r"[{|](?P<what>.*?)[|}]") -> re.Patter
         '<p><a href="https://ok.example/" title="src=\'{attach}../../etc/passwd\'">notes</a></p>',
         "<p><a href=\"https://ok.example/?q=src='{filename}q&amp;a.md;&quot;&gt;&lt;img src=x&gt;'\">x</a></p>",
         '<p><img alt="href=\'|filename|x.md\'" src="https://ok.example/a.png"></p>',
+        "<img alt=\"src='{attach}a' src='{attach}b' src='{attach}c'\" src=\"https://ok.example/a.png\">",
     ],
 )
 def test_pelicans_link_syntax_inside_attribute_values_is_defused(body):

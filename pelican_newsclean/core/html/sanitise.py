@@ -185,16 +185,12 @@ def sanitise_html(body: str, site_link: re.Pattern[str] = SITE_LINK_DEFAULT) -> 
     return Sanitised(cleaned, tuple(dropped))
 
 
-# Pelican's own search for its link syntax in a body (``Content._get_intrasite_link_regex``): a
-# tag, then one of these attributes, then a quoted value that opens with the syntax. It does not
-# read HTML: the "attribute" may be text inside another attribute's value
-# (``title="src='{attach}../x'"``), and what it finds it rewrites, unescaping it, or copies.
-_PELICAN_LINK = r"""
-    (?P<markup><[^\>]+
-        (?:href|src|poster|data|cite|formaction|action|content)\s*=\s*)
-    (?P<quote>["\'])
-    (?P<path>{}(?P<value>.*?))
-    (?P=quote)"""
+# Pelican's own search for its link syntax (``Content._get_intrasite_link_regex``) looks in each
+# tag for one of these attributes, then a quoted value that opens with the syntax. It does not read
+# HTML: the "attribute" may be text inside another attribute's value (``title="src='{attach}../x'"``),
+# and what it finds it rewrites, unescaping it, or copies.
+_LINK_ATTRIBUTE = r"""(?P<nc_opening>(?:href|src|poster|data|cite|formaction|action|content)\s*=\s*["\'])"""
+_TAG = re.compile(r"<[^>]+")  # a tag as Pelican's search sees one: up to its first ">"
 
 
 def _defuse_site_links(body: str, site_link: re.Pattern[str], dropped: list[Dropped]) -> str:
@@ -202,18 +198,18 @@ def _defuse_site_links(body: str, site_link: re.Pattern[str], dropped: list[Drop
     first character written as a character reference, which a browser reads as the same
     character and Pelican's search does not match. Each is listed as a ``site-link``.
     """
-    try:
-        search = re.compile(_PELICAN_LINK.format(site_link.pattern), re.X)
-    except re.error:
-        return body
-    for _ in range(body.count("<")):  # each pass defuses one: a defused place matches no more
-        found = search.search(body)
-        if found is None:
-            break
-        at = found.start("path")
-        dropped.append(Dropped(found["path"][:80], "site-link"))
-        body = f"{body[:at]}&#{ord(body[at])};{body[at + 1 :]}"
-    return body
+    try:  # verbose, as Pelican compiles the site's syntax
+        opening = re.compile(f"{_LINK_ATTRIBUTE}(?=(?:{site_link.pattern}))(?P<nc_first>[^&])", re.X)
+    except re.error:  # a syntax that cannot be put in: Pelican's default one is still defused
+        opening = re.compile(f"{_LINK_ATTRIBUTE}(?=(?:{SITE_LINK_DEFAULT.pattern}))(?P<nc_first>[^&])", re.X)
+
+    def defuse(found: re.Match[str]) -> str:
+        start = found.start("nc_first")
+        end = found.string.find(found["nc_opening"][-1], start, start + 80)  # up to its quote
+        dropped.append(Dropped(found.string[start : end if end >= 0 else start + 80], "site-link"))
+        return f"{found['nc_opening']}&#{ord(found['nc_first'])};"
+
+    return _TAG.sub(lambda tag: opening.sub(defuse, tag[0]), body)
 
 
 def text_of_html(value: str) -> str:
