@@ -44,7 +44,7 @@ class Slugs:
         article.newsclean_slug_parts = (slug, publisher)
         group = self.republished.setdefault(slug, [])
         group.append(article)
-        if len(group) > 1 or slug in self.own or getattr(article, "save_as", None) in site_pages(article.settings):
+        if len(group) > 1 or slug in self.own or _writes_site_page(article, slug):
             _rename(group)
 
 

@@ -48,13 +48,18 @@ RESERVED = "newsclean_"
 """The prefix of the keys above: the plugin's own."""
 
 
-def drop_reserved(metadata: dict[str, Any], keep: frozenset[str] = frozenset()) -> list[dict[str, str]]:
-    """Take the plugin's own keys (:data:`RESERVED`) that a file sets itself off its metadata
-    (but ``keep``): they would pass for what one of the plugin's signals found. Returns them.
+FILE_KEYS = frozenset({REMOVED_COUNT_KEY})
+"""The plugin's keys a file may carry itself (``newsclean clean -o`` writes them)."""
+
+
+def drop_reserved(metadata: dict[str, Any]) -> None:
+    """Take the plugin's own keys (:data:`RESERVED`, but :data:`FILE_KEYS`) that a file sets itself
+    off the metadata it was read into: they would pass for what one of the plugin's signals
+    found. Each is listed under :data:`DROPPED_KEY`, for the report.
     """
-    dropped = []
-    for key in [k for k in metadata if k.startswith(RESERVED) and k not in keep]:
-        dropped.append(
-            {"key": key, "value": str(metadata.pop(key))[:200], "why": "a name the plugin keeps for its own"}
-        )
-    return dropped
+    dropped = [
+        {"key": key, "value": str(metadata.pop(key))[:200], "why": "a name the plugin keeps for its own"}
+        for key in [k for k in metadata if k.startswith(RESERVED) and k not in FILE_KEYS]
+    ]
+    if dropped:
+        metadata[DROPPED_KEY] = dropped

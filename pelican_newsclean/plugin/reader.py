@@ -37,14 +37,12 @@ from . import report, state
 from .keys import (
     DATE_FROM_KEY,
     DECODE_KEY,
-    DROPPED_KEY,
     FOUND_BYLINE_KEY,
     FOUND_DATE_KEY,
     FOUND_PUBLISHER_KEY,
     FOUND_WIRE_KEY,
     LINES_KEY,
     PELICAN_FATAL,
-    REMOVED_COUNT_KEY,
     drop_reserved,
 )
 
@@ -84,9 +82,7 @@ class NewsTextReader(BaseReader):
             return "", {"status": "skip"}
         body = paragraphs_html(block.text for block in scraped.blocks)
         metadata = {name: self._process(name, value) for name, value in scraped.metadata.items()}
-        dropped = drop_reserved(metadata, keep=frozenset({REMOVED_COUNT_KEY}))
-        if dropped:
-            metadata[DROPPED_KEY] = dropped
+        drop_reserved(metadata)
         found = self._clean_if_needed(source_path, scraped, body)
         if not metadata.get("title"):
             metadata["title"] = self._title(source_path, scraped, found)

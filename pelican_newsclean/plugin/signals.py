@@ -168,9 +168,7 @@ def repair_metadata(generator: Any, metadata: dict[str, Any]) -> None:
     if build is None:
         return
     if metadata.get("reader") not in (READER_NAME, "html", "rst"):  # a reader not the plugin's (Markdown)
-        dropped = drop_reserved(metadata, keep=frozenset({REMOVED_COUNT_KEY}))
-        if dropped:
-            metadata[DROPPED_KEY] = dropped
+        drop_reserved(metadata)
     plain_text = metadata.get("reader") == READER_NAME
     if should_clean(metadata, build.options) and build.options.config.repair_encoding:
         found: list[dict[str, Any]] = []

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from pelican.urlwrappers import URLWrapper
 
 from pelican import readers
+from pelican_newsclean.core.attribute import safe_url
 from pelican_newsclean.core.html.page import is_saved_page, page_metadata
 from pelican_newsclean.core.html.sanitise import escape_text, sanitise_html, text_of_html
 from pelican_newsclean.core.read import decode
@@ -77,8 +78,6 @@ _PLAIN_VALUE = re.compile(r"(?!.*\.\.)[\w.\-/~+]*")  # no "..": nothing outside 
 
 
 UNTOUCHED = frozenset({"reader", "date", "modified"})
-
-_WEB_URL = re.compile(r"https?://[^\s/]", re.IGNORECASE)
 
 
 def is_scrape(metadata: Mapping[str, Any]) -> bool:
@@ -173,7 +172,7 @@ def make_content_safe(instance: Any, from_html: bool) -> list[dict[str, str]]:  
             continue
         elif key == "summary":
             new = Markup(sanitise_html(value).html)
-        elif key == "source_url" and not _WEB_URL.match(value.strip()):
+        elif key == "source_url" and safe_url(value) is None:
             dropped.append({"key": key, "value": value[:200], "why": "not a web address (http, https)"})
             _drop(instance, key)
             continue
@@ -345,9 +344,7 @@ class RstReader(readers.RstReader):
         content, metadata = self._read_safely(source_path)
         if not should_clean(metadata, build.options):
             content, metadata = _read(super().read(source_path))  # the site's own file
-        dropped = drop_reserved(metadata)
-        if dropped:
-            metadata[DROPPED_KEY] = dropped
+        drop_reserved(metadata)
         return content, metadata
 
     def _read_safely(self, source_path: str) -> tuple[str, dict[str, Any]]:
