@@ -7,6 +7,7 @@ holds one of (:data:`TRIGGERS`), and on a shortened text when there are many.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 import re
 import unicodedata
@@ -55,9 +56,17 @@ def nfc(text: str) -> str:
     return "".join(parts)
 
 
-_FTFY_SUSPECT = re.compile(  # an entity, or what ftfy removes or replaces
-    r"&#?[0-9A-Za-z]{1,24};|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufff9-\ufffc\ud800-\udfff]"
-)
+def _class_of(codes: Iterable[int]) -> str:
+    return "".join(re.escape(chr(code)) for code in sorted(codes))
+
+
+# What ftfy's fixers other than its encoding fix act on, besides entities: C1 and other control
+# characters (terminal escapes among them, ftfy's own table of them), surrogates.
+_C1_AND_SURROGATES = "\x80-\x9f\ud800-\udfff"
+_OTHER_FIXES = _C1_AND_SURROGATES + _class_of(CONTROL_CHARS)
+# An entity, or what ftfy removes: ftfy is asked then (the zero-width no-break space aside, which
+# the whitespace repair drops and reports).
+_FTFY_SUSPECT = re.compile(f"&#?[0-9A-Za-z]{{1,24}};|[{_C1_AND_SURROGATES}{_class_of(set(CONTROL_CHARS) - {0xFEFF})}]")
 INERT_SCRIPTS = (
     "\u0530-\u06ff\u0900-\u0eff\u1000-\u109f\u10a0-\u10ff\u1100-\u11ff\u1200-\u137f"
     "\u1780-\u17ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef"
@@ -95,11 +104,7 @@ def looks_bad(text: str) -> bool:
     return any(BADNESS_RE.search(text, max(0, at - _SPAN), at + _SPAN + 1) for at in found)
 
 
-# What ftfy's fixers other than its encoding fix act on: entities, C1 and other control characters
-# (terminal escapes among them), surrogates.
-_BESIDE_ENCODING = re.compile(
-    "[&\x80-\x9f\ud800-\udfff" + "".join(re.escape(chr(code)) for code in sorted(CONTROL_CHARS)) + "]"
-)
+_BESIDE_ENCODING = re.compile(f"[&{_OTHER_FIXES}]")  # an entity's "&", or what ftfy removes
 
 
 @lru_cache(maxsize=256)
