@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
+from pelican.contents import Content
 import pytest
 
 from pelican_newsclean.core.html import clean_html, find_blocks, looks_like_page, paragraphs_html
@@ -106,12 +108,8 @@ def test_plain_paragraph_bodies_are_cleaned_without_a_parse_to_the_same_html(mon
 
 
 def _pelican_link_search(site_link: str = r"[{|](?P<what>.*?)[|}]") -> re.Pattern[str]:
-    """Pelican's own search for its link syntax in a body (``Content._get_intrasite_link_regex``)."""
-    return re.compile(
-        r"""(?P<markup><[^\>]+(?:href|src|poster|data|cite|formaction|action|content)\s*=\s*)"""
-        rf"""(?P<quote>["\'])(?P<path>{site_link}(?P<value>.*?))(?P=quote)""",
-        re.X,
-    )
+    """Pelican's own search for its link syntax in a body, for a site with ``site_link``."""
+    return Content._get_intrasite_link_regex(SimpleNamespace(settings={"INTRASITE_LINK_REGEX": site_link}))
 
 
 @pytest.mark.parametrize(
