@@ -13,8 +13,10 @@ characters. Symbols and controls, what mojibake is made of, get the
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, repeat
 import json
 import operator
 import re
@@ -22,6 +24,8 @@ from typing import cast
 import unicodedata
 
 from pelican_newsclean.data import data_file
+
+_HAN = "\u4e00"  # the key in :attr:`Model.writers` of the languages written with Han, whatever the character
 
 ODD = "\x00"
 """What a symbol, a control or an unassigned code point is normalised to."""
@@ -112,7 +116,7 @@ def model() -> Model:
         for ch in language.uni:
             writers.setdefault(ch, []).append(i)
     # any Han character: the languages written with Han
-    writers["\u4e00"] = [i for i, language in enumerate(languages) if language.han is not None]
+    writers[_HAN] = [i for i, language in enumerate(languages) if language.han is not None]
     return Model(languages, {ch: tuple(ids) for ch, ids in writers.items()})
 
 
@@ -153,14 +157,13 @@ def _normalized(text: str) -> str:
     return norm if norm.endswith(" ") else norm + " "
 
 
-def _language_score(language: Language, text: str) -> float:
-    """The mean log-probability per bigram of normalised ``text`` in one language.
+def _language_score(language: Language, bigrams: list[str]) -> float:
+    """The mean log-probability per bigram in one language of the ``bigrams`` of a normalised text.
 
-    The bigrams are looked up all at once; only those the language has not seen are
+    They are looked up all at once; only those the language has not seen are
     then scored one by one (:func:`_unseen`), in place, so the sum runs in text order,
     and remembered with the seen ones (up to :data:`SCORED_MAX_DEFAULT` of them).
     """
-    bigrams = list(map(operator.add, text, text[1:]))
     scored = language.scored
     if not scored or len(scored) > len(language.bi) + SCORED_MAX_DEFAULT:
         scored.clear()
@@ -170,7 +173,7 @@ def _language_score(language: Language, text: str) -> float:
         for i, value in enumerate(values):
             if value is None:
                 values[i] = scored[bigrams[i]] = _unseen(language, bigrams[i])
-    return sum(cast("list[float]", values)) / max(1, len(text) - 1)
+    return sum(cast("list[float]", values)) / max(1, len(bigrams))
 
 
 def _unseen(language: Language, bigram: str) -> float:
@@ -203,17 +206,18 @@ def best_language(text: str) -> tuple[str | None, float]:
     if len(norm) <= 2:
         return None, 0.0
     found = model()
-    votes: dict[int, int] = {}
-    for ch in set(norm):
-        for i in found.writers.get("\u4e00" if "\u3400" <= ch <= "\u9fff" else ch, ()):
-            votes[i] = votes.get(i, 0) + 1
+    writers = found.writers
+    # a vote from each distinct character for each language that writes it (any Han for Han's)
+    keys = [_HAN if "\u3400" <= ch <= "\u9fff" else ch for ch in set(norm)]
+    votes = Counter(chain.from_iterable(map(writers.get, keys, repeat(()))))
+    bigrams = list(map(operator.add, norm, norm[1:]))
     if not votes:  # nothing any language writes: every language fares as badly
-        return None, _language_score(found.languages[0], norm) - found.languages[0].mean
+        return None, _language_score(found.languages[0], bigrams) - found.languages[0].mean
     most = max(votes.values())
     best: tuple[str | None, float] = (None, -1e9)
     for i, n in votes.items():
         if n >= most - 2:
-            score = _language_score(found.languages[i], norm) - found.languages[i].mean
+            score = _language_score(found.languages[i], bigrams) - found.languages[i].mean
             if score > best[1]:
                 best = (found.languages[i].name, score)
     return best
@@ -239,7 +243,7 @@ def char_log_prob(ch: str) -> float:
     found = model()
     han = "\u3400" <= norm <= "\u9fff"
     best = UNKNOWN_LOG_PROB_DEFAULT
-    for i in found.writers.get("\u4e00" if han else norm, ()):
+    for i in found.writers.get(_HAN if han else norm, ()):
         language = found.languages[i]
         lp = language.uni.get(norm)
         if lp is None and han and language.han is not None:
