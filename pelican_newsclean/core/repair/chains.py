@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import codecs
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
@@ -859,38 +860,83 @@ def _best(segment: str, spread: bool = False) -> Found | None:
         return None
     passes = (False,) if spread or len(segment) > MAX_SEGMENT_DEFAULT else (False, True)
     for lossy in passes:  # the lossy search only if no strict reading wins, and on segments not too long
-        found = _best_of(segment, _candidates(segment, lossy, spread=spread), suspects)
+        ranked = (
+            sorted(_candidates(segment, lossy, spread=spread), key=lambda c: -c[2])
+            if lossy  # every lossy reading is made, in chain order: each spends the line's budget
+            else _strict_by_prior(segment, spread)
+        )
+        found = _best_of(segment, ranked, suspects)
         if found is not None:
             return None if found is _FTFY else found
     return None
+
+
+_PLANS: tuple[tuple[float, tuple[int, ...]], ...] = tuple(
+    sorted(
+        (
+            item
+            for i, chain in enumerate(CHAINS)
+            for item in (
+                (chain.prior, (i,)),
+                *(
+                    ((chain.prior + inner.prior + LAYER_PRIOR_DEFAULT, (i, j)) for j, inner in enumerate(CHAINS))
+                    if chain.true == "utf-8"
+                    else ()
+                ),
+            )
+        ),
+        key=lambda item: -item[0],
+    )
+)
+"""(prior, plan): every chain and every pair of them :func:`_candidates` may read a segment by, as indexes into
+:data:`CHAINS`, in the order it ranks them: by prior, ties in the order it makes them."""
+
+
+def _strict_by_prior(segment: str, spread: bool) -> Iterator[tuple[str, tuple[Chain, ...], float]]:
+    """:func:`_candidates`' strict readings of ``segment`` (``lossy`` off), highest prior first,
+    each decoded only when asked for: the weighing stops at a sure one, most often the first.
+    """
+    alphabet = {segment: _alphabet_share(segment) >= UTF8_SHARE_DEFAULT}
+    read: dict[tuple[int, ...], str | None] = {}
+    for prior, plan in _PLANS:
+        source = segment if len(plan) == 1 else read.get(plan[:1])
+        if source is None or (len(plan) > 1 and not signed(source)):
+            continue  # the outer chain read nothing new, or what it read shows no more damage
+        chain = CHAINS[plan[-1]]
+        if source not in alphabet:
+            alphabet[source] = _alphabet_share(source) >= UTF8_SHARE_DEFAULT
+        if (alphabet[source] and chain.mixed) or (spread and len(plan) == 1 and (chain.lossy or chain.mixed)):
+            continue
+        got = _decode_chain(source, chain, lossy=False)
+        if got is None or got == source:
+            continue
+        read[plan] = got
+        chains = tuple(CHAINS[i] for i in plan)
+        yield got, chains, prior
 
 
 _FTFY = Found(0, 0, "", "", (), 0.0)
 """What :func:`_best_of` gives for a segment that ftfy reads cleanly: ftfy's repair, after this one."""
 
 
-def _best_of(segment: str, candidates: list[tuple[str, tuple[Chain, ...], float]], suspects: int) -> Found | None:
-    """The best of ``candidates`` for ``segment`` if it wins clearly (or :data:`_FTFY`), else None.
+def _best_of(segment: str, candidates: Iterable[tuple[str, tuple[Chain, ...], float]], suspects: int) -> Found | None:
+    """The best of ``candidates`` (highest prior first) for ``segment`` if it wins clearly (or
+    :data:`_FTFY`), else None.
 
-    They are weighed in the order of their priors, and the weighing stops at one that reads as
-    its language does and wins by :data:`SURE_GAIN_DEFAULT`: the rest could not beat it.
+    The weighing stops at one that reads as its language does and wins by
+    :data:`SURE_GAIN_DEFAULT`: the rest, of less prior, could not beat it.
     """
-    if not candidates:
-        return None
     share = _utf8_share(segment)
-    if (
-        share >= UTF8_ONLY_DEFAULT
-        or _alphabet_utf8(segment)
-        or (
-            share >= UTF8_SHARE_DEFAULT
-            and any(c[1][0].true == "utf-8" and _acceptable(segment, c[0]) for c in candidates)
-        )
-    ):  # mostly UTF-8 sequences shown as cp1252 ("Ð¿Ð¾Ð´"): read as GBK they would make everyday Han
-        candidates = [c for c in candidates if c[1][0].true == "utf-8"]
+    utf8_only = share >= UTF8_ONLY_DEFAULT or _alphabet_utf8(segment)
+    if not utf8_only and share >= UTF8_SHARE_DEFAULT:
+        candidates = list(candidates)
+        utf8_only = any(c[1][0].true == "utf-8" and _acceptable(segment, c[0]) for c in candidates)
+    if utf8_only:  # mostly UTF-8 sequences shown as cp1252 ("Ð¿Ð¾Ð´"): read as GBK they would make everyday Han
+        candidates = (c for c in candidates if c[1][0].true == "utf-8")
     original: float | None = None
     density = min(DENSITY_MAX_DEFAULT, len(segment) / suspects)
     ranked: list[tuple[float, str, tuple[Chain, ...]]] = []
-    for text, chain, prior in sorted(candidates, key=lambda c: -c[2]):
+    for text, chain, prior in candidates:
         if not _acceptable(segment, text) or len(_changed(segment, text)) < CHANGED_MIN_DEFAULT:
             continue
         if original is None:
