@@ -12,6 +12,7 @@ Pelican copy or link files of the site. Each thing dropped is listed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import functools
 import html
 import re
 from urllib.parse import urlsplit
@@ -193,15 +194,24 @@ _LINK_ATTRIBUTE = r"""(?P<nc_opening>(?:href|src|poster|data|cite|formaction|act
 _TAG = re.compile(r"<[^>]+")  # a tag as Pelican's search sees one: up to its first ">"
 
 
+@functools.lru_cache(maxsize=8)
+def _link_opening(syntax: str) -> re.Pattern[str]:
+    """Where Pelican's search would find the link syntax ``syntax`` in a tag: the attribute's
+    opening, then the syntax's first character (compiled once per syntax, verbose as Pelican
+    compiles it; Pelican's default syntax where the site's cannot be put in).
+    """
+    try:
+        return re.compile(f"{_LINK_ATTRIBUTE}(?=(?:{syntax}))(?P<nc_first>[^&])", re.X)
+    except re.error:
+        return re.compile(f"{_LINK_ATTRIBUTE}(?=(?:{SITE_LINK_DEFAULT.pattern}))(?P<nc_first>[^&])", re.X)
+
+
 def _defuse_site_links(body: str, site_link: re.Pattern[str], dropped: list[Dropped]) -> str:
     """``body`` with every place Pelican would read as its link syntax defused: the syntax's
     first character written as a character reference, which a browser reads as the same
     character and Pelican's search does not match. Each is listed as a ``site-link``.
     """
-    try:  # verbose, as Pelican compiles the site's syntax
-        opening = re.compile(f"{_LINK_ATTRIBUTE}(?=(?:{site_link.pattern}))(?P<nc_first>[^&])", re.X)
-    except re.error:  # a syntax that cannot be put in: Pelican's default one is still defused
-        opening = re.compile(f"{_LINK_ATTRIBUTE}(?=(?:{SITE_LINK_DEFAULT.pattern}))(?P<nc_first>[^&])", re.X)
+    opening = _link_opening(site_link.pattern)
 
     def defuse(found: re.Match[str]) -> str:
         start = found.start("nc_first")
