@@ -816,21 +816,44 @@ def _alphabet_share(segment: str) -> float:
     return top / max(1, letters)
 
 
-def _candidates(
-    segment: str, lossy: bool = False, depth: int = 2, spread: bool = False
-) -> list[tuple[str, tuple[Chain, ...], float]]:
-    """Every decoding of ``segment`` by a chain (or two), with its prior: the strict ones, or
-    (``lossy``) those only the lossy search makes. A segment mostly in one alphabet beyond
-    Latin-1 is UTF-8 fixed but for a letter, not the mixed form of a legacy encoding: read so,
-    it would make everyday Han.
+def _plans() -> tuple[tuple[float, tuple[int, ...]], ...]:
+    """(prior, plan): every chain as indexes into :data:`CHAINS`, each that ends in UTF-8 followed
+    by the pairs it opens (two layers, at the sum of their priors and :data:`LAYER_PRIOR_DEFAULT`).
     """
-    out: list[tuple[str, tuple[Chain, ...], float]] = []
-    alphabet = _alphabet_share(segment) >= UTF8_SHARE_DEFAULT  # "подпиÑали": UTF-8 fixed but for a letter
-    for chain in CHAINS:
-        if (alphabet and chain.mixed) or (spread and (chain.lossy or chain.mixed)):
+    plans: list[tuple[float, tuple[int, ...]]] = []
+    for i, chain in enumerate(CHAINS):
+        plans.append((chain.prior, (i,)))
+        if chain.true == "utf-8":
+            plans += [(chain.prior + inner.prior + LAYER_PRIOR_DEFAULT, (i, j)) for j, inner in enumerate(CHAINS)]
+    return tuple(plans)
+
+
+_IN_CHAIN_ORDER = _plans()
+_BY_PRIOR = tuple(sorted(_IN_CHAIN_ORDER, key=lambda item: -item[0]))  # ties in chain order
+
+
+def _candidates(
+    segment: str, lossy: bool, spread: bool, plans: tuple[tuple[float, tuple[int, ...]], ...]
+) -> Iterator[tuple[str, tuple[Chain, ...], float]]:
+    """Every decoding of ``segment`` by a chain (or two), with its prior, in the order of ``plans``,
+    each made only when asked for: the strict ones, or (``lossy``) those only the lossy search
+    makes. A pair is read only where its first chain read text that still shows damage. A
+    segment mostly in one alphabet beyond Latin-1 is UTF-8 fixed but for a letter, not the mixed
+    form of a legacy encoding: read so, it would make everyday Han.
+    """
+    alphabet: dict[str, bool] = {}  # "подпиÑали": UTF-8 fixed but for a letter
+    read: dict[tuple[int, ...], str] = {}
+    for prior, plan in plans:
+        source = segment if len(plan) == 1 else read.get(plan[:1])
+        if source is None or (len(plan) > 1 and not signed(source)):
             continue
-        got = _decode_chain(segment, chain, lossy)
-        if got is None or got == segment:
+        chain = CHAINS[plan[-1]]
+        if source not in alphabet:
+            alphabet[source] = _alphabet_share(source) >= UTF8_SHARE_DEFAULT
+        if (alphabet[source] and chain.mixed) or (spread and len(plan) == 1 and (chain.lossy or chain.mixed)):
+            continue
+        got = _decode_chain(source, chain, lossy)
+        if got is None or got == source:
             continue
         if (
             lossy
@@ -838,11 +861,8 @@ def _candidates(
             and not all(common_han(ch, _HAN_STANDARD.get(chain.true)) for ch in HAN.findall(got))
         ):
             continue  # a byte put back into double-byte text: only everyday characters are evidence enough
-        out.append((got, (chain,), chain.prior))
-        if depth > 1 and chain.true == "utf-8" and signed(got):
-            for text, inner, prior in _candidates(got, lossy, depth - 1):
-                out.append((text, (chain, *inner), chain.prior + prior + LAYER_PRIOR_DEFAULT))
-    return out
+        read[plan] = got
+        yield got, tuple(CHAINS[i] for i in plan), prior
 
 
 def _best(segment: str, spread: bool = False) -> Found | None:
@@ -861,58 +881,14 @@ def _best(segment: str, spread: bool = False) -> Found | None:
     passes = (False,) if spread or len(segment) > MAX_SEGMENT_DEFAULT else (False, True)
     for lossy in passes:  # the lossy search only if no strict reading wins, and on segments not too long
         ranked = (
-            sorted(_candidates(segment, lossy, spread=spread), key=lambda c: -c[2])
+            sorted(_candidates(segment, True, spread, _IN_CHAIN_ORDER), key=lambda c: -c[2])
             if lossy  # every lossy reading is made, in chain order: each spends the line's budget
-            else _strict_by_prior(segment, spread)
+            else _candidates(segment, False, spread, _BY_PRIOR)  # weighed as they are made
         )
         found = _best_of(segment, ranked, suspects)
         if found is not None:
             return None if found is _FTFY else found
     return None
-
-
-_PLANS: tuple[tuple[float, tuple[int, ...]], ...] = tuple(
-    sorted(
-        (
-            item
-            for i, chain in enumerate(CHAINS)
-            for item in (
-                (chain.prior, (i,)),
-                *(
-                    ((chain.prior + inner.prior + LAYER_PRIOR_DEFAULT, (i, j)) for j, inner in enumerate(CHAINS))
-                    if chain.true == "utf-8"
-                    else ()
-                ),
-            )
-        ),
-        key=lambda item: -item[0],
-    )
-)
-"""(prior, plan): every chain and every pair of them :func:`_candidates` may read a segment by, as indexes into
-:data:`CHAINS`, in the order it ranks them: by prior, ties in the order it makes them."""
-
-
-def _strict_by_prior(segment: str, spread: bool) -> Iterator[tuple[str, tuple[Chain, ...], float]]:
-    """:func:`_candidates`' strict readings of ``segment`` (``lossy`` off), highest prior first,
-    each decoded only when asked for: the weighing stops at a sure one, most often the first.
-    """
-    alphabet = {segment: _alphabet_share(segment) >= UTF8_SHARE_DEFAULT}
-    read: dict[tuple[int, ...], str | None] = {}
-    for prior, plan in _PLANS:
-        source = segment if len(plan) == 1 else read.get(plan[:1])
-        if source is None or (len(plan) > 1 and not signed(source)):
-            continue  # the outer chain read nothing new, or what it read shows no more damage
-        chain = CHAINS[plan[-1]]
-        if source not in alphabet:
-            alphabet[source] = _alphabet_share(source) >= UTF8_SHARE_DEFAULT
-        if (alphabet[source] and chain.mixed) or (spread and len(plan) == 1 and (chain.lossy or chain.mixed)):
-            continue
-        got = _decode_chain(source, chain, lossy=False)
-        if got is None or got == source:
-            continue
-        read[plan] = got
-        chains = tuple(CHAINS[i] for i in plan)
-        yield got, chains, prior
 
 
 _FTFY = Found(0, 0, "", "", (), 0.0)
