@@ -7,13 +7,16 @@ similarity of their shingle sets reaches :data:`COPY_SIMILARITY_DEFAULT`. A
 trimmed or retitled copy still shares most of its shingles; another report
 of the same event, told in other words, shares almost none. Candidates come
 from an index of sketch values, so the work grows with the number of
-articles, not with its square.
+articles, not with its square; a candidate pair is estimated only when the
+values it shares could reach the threshold.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from itertools import chain
 import re
 import zlib
 
@@ -49,19 +52,42 @@ def similarity(a: Sequence[int], b: Sequence[int], size: int = SKETCH_SIZE_DEFAU
     >>> similarity(sketch(text), sketch(text))
     1.0
     """
-    first, second = set(a), set(b)
-    union = sorted(first | second)[:size]
-    if not union:
-        return 0.0
-    return len((first & second).intersection(union)) / len(union)  # the union's values in both
+    first, second = sorted(set(a)), sorted(set(b))
+    return _estimate(first, second, set(first).intersection(second), size)
+
+
+def _estimate(first: Sequence[int], second: Sequence[int], both: set[int], size: int) -> float:
+    """:func:`similarity` of two sorted sketches without repeats, whose common values are ``both``:
+    the share of the ``size`` smallest values of the union that are in both.
+    """
+    union = len(first) + len(second) - len(both)
+    if union <= size:
+        return len(both) / union if union else 0.0
+    inside = 0  # the common values among the union's ``size`` smallest
+    for rank, value in enumerate(sorted(both), 1):
+        if bisect_right(first, value) + bisect_right(second, value) - rank > size:
+            break
+        inside += 1
+    return inside / size
+
+
+def _may_be_copies(shared: int, first: int, second: int, threshold: float) -> bool:
+    """Whether two sketches of ``first`` and ``second`` values, of which at most ``shared`` are in
+    both, can reach ``threshold``: :func:`similarity` is at most ``shared`` over the size of the
+    smallest union those counts allow.
+    """
+    shared = min(shared, first, second)
+    return shared / min(SKETCH_SIZE_DEFAULT, first + second - shared) >= threshold
 
 
 def group_copies(
     sketches: Mapping[Hashable, Sequence[int]], threshold: float = COPY_SIMILARITY_DEFAULT
 ) -> list[list[Hashable]]:
     """Groups (of two or more keys) of texts that are copies of one another, each sorted, in key order."""
+    ordered = {key: sorted(set(values)) for key, values in sketches.items()}
+    held = {key: set(values) for key, values in ordered.items()}
     index: dict[int, list[Hashable]] = defaultdict(list)
-    for key, values in sketches.items():
+    for key, values in ordered.items():
         for value in values:
             index[value].append(key)
     parent = {key: key for key in sketches}
@@ -72,17 +98,18 @@ def group_copies(
             key = parent[key]
         return key
 
-    for key, values in sketches.items():
-        seen: set[Hashable] = set()
-        for value in values:
-            holders = index[value]
-            if len(holders) > COMMON_VALUE_DEFAULT:
+    common = {value for value, holders in index.items() if len(holders) > COMMON_VALUE_DEFAULT}
+    for key, values in ordered.items():
+        rare = [index[value] for value in values if value not in common]
+        spare = len(values) - len(rare)  # this text's common values: the other may hold them too
+        least = threshold * min(SKETCH_SIZE_DEFAULT, len(values)) - spare - 1  # shared by a copy (1: rounding)
+        counts = Counter(chain.from_iterable(rare))
+        for other, count in [(other, count) for other, count in counts.items() if count >= least]:
+            if other == key or not _may_be_copies(count + spare, len(values), len(ordered[other]), threshold):
                 continue
-            for other in holders:
-                if other == key or other in seen:
-                    continue
-                seen.add(other)
-                if root(other) != root(key) and similarity(values, sketches[other]) >= threshold:
+            if root(other) != root(key):
+                both = held[key].intersection(held[other])
+                if _estimate(values, ordered[other], both, SKETCH_SIZE_DEFAULT) >= threshold:
                     parent[root(other)] = root(key)
     groups: dict[Hashable, list[Hashable]] = defaultdict(list)
     for key in sketches:

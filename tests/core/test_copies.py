@@ -36,3 +36,38 @@ def test_groups_do_not_depend_on_the_order_articles_come_in():
     shuffled = list(sketches.items())
     random.Random(4).shuffle(shuffled)
     assert group_copies(dict(shuffled)) == group_copies(sketches) == [["000", "001"]]
+
+
+def _components(sketches, threshold):
+    """The groups by their definition: every pair compared, copies joined transitively."""
+    keys = list(sketches)
+    group = {key: {key} for key in keys}
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if group[a] is not group[b] and similarity(sketches[a], sketches[b]) >= threshold:
+                merged = group[a] | group[b]
+                for key in merged:
+                    group[key] = merged
+    found = {id(members): sorted(members, key=str) for members in group.values() if len(members) > 1}
+    return sorted(found.values(), key=lambda members: str(members[0]))
+
+
+def test_groups_are_the_stories_every_pair_compared_would_give():
+    rng = random.Random(7)
+    for _ in range(300):
+        pool = rng.randint(40, 600)
+        sketches = {
+            n: tuple(sorted(rng.sample(range(pool), rng.randint(1, min(pool, 128))))) for n in range(rng.randint(2, 40))
+        }
+        threshold = rng.choice([0.1, 0.2, COPY_SIMILARITY_DEFAULT, 0.5])
+        assert group_copies(sketches, threshold) == _components(sketches, threshold)
+
+
+def test_the_estimate_is_the_share_of_the_smallest_values_of_the_union_held_by_both():
+    rng = random.Random(8)
+    for _ in range(2000):
+        a, b = (rng.sample(range(300), rng.randint(0, 150)) for _ in "ab")
+        size = rng.choice([1, 5, 128])
+        union = sorted(set(a) | set(b))[:size]
+        expected = len(set(a) & set(b) & set(union)) / len(union) if union else 0.0
+        assert similarity(a, b, size) == expected
