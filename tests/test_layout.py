@@ -93,3 +93,16 @@ def test_the_core_imports_neither_pelican_nor_jinja2():
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_site_of_text_scrapes_never_loads_the_html_parser():
+    code = (
+        "import sys, pelican_newsclean\n"
+        "pelican_newsclean.register()\n"
+        "from pelican_newsclean.core.html import clean_html, paragraphs_html\n"
+        "clean_html(paragraphs_html(['Share', 'The council met on Tuesday to approve the budget.']))\n"
+        "assert 'bs4' not in sys.modules\n"
+        "clean_html('<div><p>Share</p><p>The council met on Tuesday.</p></div>')\n"
+        "assert 'bs4' in sys.modules  # a body that is not plain lines is parsed\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

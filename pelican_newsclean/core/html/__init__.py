@@ -12,8 +12,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bs4 import BeautifulSoup
-
 from pelican_newsclean.core.assemble import layout
 from pelican_newsclean.core.config import DEFAULT_CONFIG, Config
 from pelican_newsclean.core.model import CleanResult
@@ -105,6 +103,8 @@ def clean_html(  # noqa: PLR0913, PLR0917 - each argument is one field of the re
     texts = None if extract else plain_paragraphs(body)
     if texts is not None:  # a body of plain <p> lines needs no tree
         return render_result(body, clean_numbered(numbered(texts, lines), config, metadata), config, lines)
+    from bs4 import BeautifulSoup  # only here: a body of plain lines needs no tree
+
     soup = BeautifulSoup(body, "html.parser")
     extracted = missing = failed = False
     if extract and (page or looks_like_page(soup)):

@@ -15,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape, unescape
 import re
-
-from bs4 import BeautifulSoup, Tag
-from bs4.element import NavigableString
+from typing import TYPE_CHECKING
 
 from pelican_newsclean.core.assemble import Printed
 from pelican_newsclean.core.model import Block
 from pelican_newsclean.core.text import collapse_space
+
+if TYPE_CHECKING:  # imported where a tree is walked: a body of plain lines needs no bs4
+    from bs4 import BeautifulSoup, Tag
 
 BLOCK_TAGS = (
     "p",
@@ -75,6 +76,9 @@ _BLOCK_SET = frozenset(BLOCK_TAGS)
 
 def block_text(element: Tag) -> str:
     """The text of a block as the cleaner sees it (``<br>`` as a space)."""
+    from bs4 import Tag
+    from bs4.element import NavigableString
+
     parts = []
     for node in element.descendants:
         if type(node) is NavigableString:
@@ -91,6 +95,8 @@ def find_blocks(soup: BeautifulSoup) -> list[tuple[Tag, str]]:
     holding a block (asking each element for a block inside it instead costs
     a tree search per element, which is quadratic-like on long articles).
     """
+    from bs4 import BeautifulSoup, Tag
+
     elements = soup.find_all(BLOCK_TAGS)
     holders: set[int] = set()
     skipped: set[int] = set()
@@ -114,6 +120,8 @@ def find_blocks(soup: BeautifulSoup) -> list[tuple[Tag, str]]:
 
 def _opaque(element: Tag, cache: set[int]) -> bool:
     """Whether the element is inside code, a script, the footer... (never cleaned)."""
+    from bs4 import BeautifulSoup, Tag
+
     for node in [element, *element.parents]:
         if not isinstance(node, Tag) or isinstance(node, BeautifulSoup):
             return False
@@ -125,6 +133,9 @@ def _opaque(element: Tag, cache: set[int]) -> bool:
 
 def _remove(element: Tag) -> None:
     """Remove an element, its trailing white space, and containers left empty."""
+    from bs4 import BeautifulSoup, Tag
+    from bs4.element import NavigableString
+
     parent = element.parent
     following = element.next_sibling
     if isinstance(following, NavigableString) and not following.strip():
@@ -143,6 +154,8 @@ def _remove(element: Tag) -> None:
 
 def _set_text(element: Tag, old: str, new: str) -> None:
     """Give a block its new text, keeping its inline markup where possible."""
+    from bs4.element import NavigableString
+
     strings = [node for node in element.descendants if type(node) is NavigableString]
     if len(strings) == 1:
         strings[0].replace_with(new)

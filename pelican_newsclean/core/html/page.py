@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 import importlib.util
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 PAGE_TAGS = ("nav", "header", "footer", "aside")
 """Site furniture: a body holding one of these is a whole saved page."""
@@ -57,6 +59,8 @@ def extract_main(page: str) -> str | None:
     )
     if not extracted:
         return None
+    from bs4 import BeautifulSoup
+
     body = BeautifulSoup(extracted, "html.parser").body
     return body.decode_contents() if body is not None else extracted
 
@@ -130,6 +134,8 @@ def _key(name: str) -> str:
 
 def page_metadata(document: str) -> PageMetadata:
     """What a saved page says of itself (trafilatura's metadata extractor when installed)."""
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(document[:500_000], "html.parser")
 
     def meta(*names: str) -> str | None:

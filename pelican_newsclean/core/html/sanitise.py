@@ -15,12 +15,15 @@ from dataclasses import dataclass
 import functools
 import html
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Tag
 import nh3
 
 from .blocks import CAPTION_CLASS
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
 
 ALLOWED_TAGS = frozenset(nh3.ALLOWED_TAGS)
 """The elements kept: nh3's (ammonia's) defaults, the markup of text."""
@@ -160,6 +163,8 @@ def sanitise_html(body: str, site_link: re.Pattern[str] = SITE_LINK_DEFAULT) -> 
     >>> [d.reason for d in s.dropped]
     ['event-handler', 'script', 'unsafe-url']
     """
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(body, "html.parser")
     dropped = _survey(soup, site_link)
 
