@@ -14,6 +14,10 @@ versions of the libraries it repairs with): a change to any of them misses,
 and the article is cleaned again. Credits are not in the key: they are worked
 out again from the article's metadata on every build.
 
+A second table keeps what a cleaned body becomes when it is published: the
+body sanitised (when it is untrusted HTML) and its summary, keyed on that body,
+the Pelican settings those steps read and the code, Pelican's version included.
+
 The cache follows Pelican's settings: it is written when ``CACHE_CONTENT``
 is on and read when ``LOAD_CONTENT_CACHE`` is on (``pelican --ignore-cache``
 ignores it too). ``NEWSCLEAN = {"clean_cache": False}`` turns it off.
@@ -40,6 +44,7 @@ from typing import Any, TypeVar
 
 from pelican_newsclean.core.config import Config
 from pelican_newsclean.core.html import CleanedHtml
+from pelican_newsclean.core.html.sanitise import Dropped
 from pelican_newsclean.core.model import CleanResult
 from pelican_newsclean.core.read import Scraped
 
@@ -52,8 +57,18 @@ FOLDER_NAME = "newsclean"
 DATABASE_NAME = "clean-cache.sqlite"
 FORMAT = 1
 """The layout of an entry; a new layout starts a new cache."""
-LIBRARIES = ("pelican-newsclean", "ftfy", "charset-normalizer", "beautifulsoup4", "nh3", "justext", "trafilatura")
-"""The plugin, and the libraries whose version changes what the cleaner makes of a body."""
+LIBRARIES = (
+    "pelican-newsclean",
+    "ftfy",
+    "charset-normalizer",
+    "beautifulsoup4",
+    "nh3",
+    "justext",
+    "trafilatura",
+    "pelican",
+)
+"""The plugin, and the libraries whose version changes what the cleaner makes of a body (Pelican:
+its summary)."""
 PELICAN_SETTINGS = (
     "INTRASITE_LINK_REGEX",
     "SUMMARY_MAX_LENGTH",
@@ -67,6 +82,10 @@ PELICAN_SETTINGS = (
     "SLUGIFY_USE_UNICODE",
 )
 """Pelican settings the plugin reads when it makes an article (part of the build fingerprint)."""
+PUBLISHING_SETTINGS = ("INTRASITE_LINK_REGEX", "SUMMARY_MAX_LENGTH", "SUMMARY_MAX_PARAGRAPHS", "SUMMARY_END_SUFFIX")
+"""The Pelican settings that sanitising a body and making its summary read (part of their key)."""
+TABLES = ("entries", "published")
+"""The cache's tables: bodies' cleanings, and cleaned bodies as published."""
 PRUNE_SLACK_DEFAULT = 1000
 """Entries beyond twice those used in a build, at most, before the unused ones are deleted."""
 
@@ -152,7 +171,18 @@ class Entry:
     sketch: tuple[int, ...]
 
 
-_Kept = TypeVar("_Kept", Entry, CleanResult)
+@dataclasses.dataclass(frozen=True)
+class Published:
+    """A body as published: sanitised when it is untrusted HTML, what that dropped, and its summary
+    (None when the article has a summary of its own).
+    """
+
+    html: str
+    dropped: tuple[Dropped, ...]
+    summary: str | None
+
+
+_Kept = TypeVar("_Kept", Entry, CleanResult, Published)
 
 
 class CleanCache:
@@ -163,7 +193,7 @@ class CleanCache:
         self.path, self.load, self.save = path, load, save
         self.config_print = config_fingerprint(config)
         self.used: set[str] = set()
-        self.pending: dict[str, bytes] = {}
+        self.pending: dict[str, dict[str, bytes]] = {table: {} for table in TABLES}
         self.hits = self.misses = 0
         self._db: sqlite3.Connection | None = None
         self._meta: dict[str, str] | None = None
@@ -173,14 +203,15 @@ class CleanCache:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path)
-                db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB)")
+                for table in TABLES:
+                    db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
                 db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             except (OSError, sqlite3.Error) as error:
                 logger.warning(
                     "newsclean: the clean cache %s cannot be used (%s): cleaning everything", self.path, error
                 )
                 self.load = self.save = False
-                self.pending.clear()
+                self._clear()
                 return None
             self._db = db
         return self._db
@@ -189,10 +220,14 @@ class CleanCache:
         """The key of one body's entry under this build's cleaning settings."""
         return body_key(self.config_print, body, lines, extract, page, lang)
 
-    def _load(self, key: str) -> Any:
+    def _clear(self) -> None:
+        for pending in self.pending.values():
+            pending.clear()
+
+    def _load(self, key: str, table: str) -> Any:
         self.used.add(key)
         db = self._connect() if self.load else None
-        row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone() if db else None
+        row = db.execute(f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone() if db else None
         if row is None:
             return None
         try:
@@ -200,14 +235,14 @@ class CleanCache:
         except Exception:  # noqa: BLE001 - a damaged or foreign entry is cleaned again
             return None
 
-    def _store(self, key: str, value: object) -> None:
+    def _store(self, key: str, value: object, table: str = "entries") -> None:
         self.used.add(key)
         if self.save:
-            self.pending[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            self.pending[table][key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def _fetch(self, key: str, kind: type[_Kept]) -> _Kept | None:
+    def _fetch(self, key: str, kind: type[_Kept], table: str = "entries") -> _Kept | None:
         """What is kept for ``key`` if it is a ``kind`` (a damaged or foreign entry is a miss), counted."""
-        found = self._load(key)
+        found = self._load(key, table)
         if isinstance(found, kind):
             self.hits += 1
             return found
@@ -237,6 +272,19 @@ class CleanCache:
         """Keep the reader's result (decisions included: the body is printed from them)."""
         self._store(key, result)
 
+    def published_key(self, body: str, from_html: bool, summary: bool, settings: Mapping[str, Any]) -> str:
+        """The key of a body's published form under this build's code and settings."""
+        read = [f"{name}={settings.get(name)!r}" for name in PUBLISHING_SETTINGS]
+        return _digest(self.config_print, "published", f"{from_html}:{summary}", *read, body)
+
+    def get_published(self, key: str) -> Published | None:
+        """The published form kept for ``key``, if any."""
+        return self._fetch(key, Published, "published")
+
+    def put_published(self, key: str, published: Published) -> None:
+        """Keep a body's published form for the next build."""
+        self._store(key, published, "published")
+
     def meta(self, key: str) -> str | None:
         """A value the last build stored (the build fingerprint)."""
         db = self._connect()
@@ -245,14 +293,15 @@ class CleanCache:
 
     def close(self, meta: Mapping[str, str] | None = None) -> None:
         """Write the new entries (and ``meta``), drop entries no build uses any more, and close."""
-        if self._db is None and not (self.pending or meta):
+        if self._db is None and not (any(self.pending.values()) or meta):
             return
         db = self._connect()
         if db is None:
             return
         try:
             with db:
-                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", self.pending.items())
+                for table, pending in self.pending.items():
+                    db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", pending.items())
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", (meta or {}).items())
                 if self.save:
                     self._prune(db)
@@ -261,14 +310,15 @@ class CleanCache:
         finally:
             db.close()
             self._db = None
-            self.pending.clear()
+            self._clear()
 
     def _prune(self, db: sqlite3.Connection) -> None:
-        (count,) = db.execute("SELECT count(*) FROM entries").fetchone()
-        if count <= 2 * len(self.used) + PRUNE_SLACK_DEFAULT:
-            return
-        stale = [(key,) for (key,) in db.execute("SELECT key FROM entries") if key not in self.used]
-        db.executemany("DELETE FROM entries WHERE key = ?", stale)
+        for table in TABLES:
+            (count,) = db.execute(f"SELECT count(*) FROM {table}").fetchone()
+            if count <= 2 * len(self.used) + PRUNE_SLACK_DEFAULT:
+                continue
+            stale = [(key,) for (key,) in db.execute(f"SELECT key FROM {table}") if key not in self.used]
+            db.executemany(f"DELETE FROM {table} WHERE key = ?", stale)
 
 
 def open_cache(settings: Mapping[str, Any], options: Options) -> CleanCache | None:

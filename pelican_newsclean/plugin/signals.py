@@ -35,6 +35,7 @@ from pelican_newsclean.core.read.header import CLEANED_MARK
 from pelican_newsclean.core.repair import repair_line
 
 from . import report, state, untrusted
+from .cache import Published
 from .footer import has_footer, render_footer
 from .keys import (
     AUTHOR_FROM_KEY,
@@ -354,10 +355,8 @@ def clean_content(instance: Any) -> None:
             len(result.removed),
             len(result.repairs),
         )
-    sanitised: tuple[Dropped, ...] = ()
-    if from_html:  # untrusted HTML; a text file's body is escaped text by construction
-        clean = sanitise_html(body, _site_link(instance.settings))
-        body, sanitised = style_captions(clean.html), clean.dropped
+    published = _publish(build, body, from_html, "summary" not in meta, instance.settings)
+    body, sanitised = published.html, published.dropped
     attribution = {
         "publisher": result.publisher,
         "source_url": credits.get("source_url"),
@@ -365,8 +364,8 @@ def clean_content(instance: Any) -> None:
         "wire": result.wire,
         "date": date_iso,
     }
-    if "summary" not in meta:
-        instance._summary = meta["summary"] = _summary(body, instance.settings)
+    if published.summary is not None:
+        instance._summary = meta["summary"] = published.summary
     if build.options.footer:
         variables = {
             **attribution,
@@ -411,6 +410,24 @@ def clean_content(instance: Any) -> None:
             instance.source_path,
             extra={"limit_msg": "newsclean: more articles with no known source"},
         )
+
+
+def _publish(build: BuildState, body: str, from_html: bool, summary: bool, settings: Mapping[str, Any]) -> Published:
+    """The body as published: sanitised when it is untrusted HTML (a text file's body is escaped
+    text by construction), and its ``summary`` when the article has none; kept in the clean cache.
+    """
+    key = build.cache.published_key(body, from_html, summary, settings) if build.cache is not None else None
+    found = build.cache.get_published(key) if build.cache is not None and key else None
+    if found is not None:
+        return found
+    dropped: tuple[Dropped, ...] = ()
+    if from_html:
+        clean = sanitise_html(body, _site_link(settings))
+        body, dropped = style_captions(clean.html), clean.dropped
+    made = Published(body, dropped, _summary(body, settings) if summary else None)
+    if build.cache is not None and key:
+        build.cache.put_published(key, made)
+    return made
 
 
 def _sketch(instance: Any, result: CleanResult) -> tuple[int, ...]:

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 import shutil
 
+from bs4 import BeautifulSoup
 from conftest import DATA, article_body, footers, tree_hash
 import pytest
 
@@ -110,6 +111,49 @@ def test_copies_are_grouped_again_when_one_of_them_changes(make_site):
     page = output / record["url"]
     (footer,) = footers(article_body(page))
     assert footer.find("p", class_="newsclean-also") is None
+
+
+REPUBLISHED_HTML = (
+    '<html><head><title>Bridge</title><meta name="date" content="2024-05-04"><meta name="source" content="Gazette">'
+    f'</head><body><p onclick="steal()">{PROSE}<script>alert(1)</script></p><p>Share</p><p>{PROSE}</p></body></html>'
+)
+
+
+@pytest.fixture
+def sanitised_bodies(monkeypatch) -> list[str]:
+    """The bodies the plugin sanitised in a test."""
+    from pelican_newsclean.plugin import signals
+
+    seen: list[str] = []
+    sanitise = signals.sanitise_html
+
+    def counting(body, *args, **kwargs):
+        seen.append(body)
+        return sanitise(body, *args, **kwargs)
+
+    monkeypatch.setattr(signals, "sanitise_html", counting)
+    return seen
+
+
+def test_a_rebuild_sanitises_no_html_body_again(make_site, sanitised_bodies):
+    first = make_site({**FILES, "bridge.html": REPUBLISHED_HTML}, **CACHED)
+    page = (first / "bridge.html").read_text(encoding="utf-8")
+    assert any("steal()" in body for body in sanitised_bodies)  # and the Markdown article's
+    assert "alert(1)" not in page and "steal()" not in page
+    sanitised_bodies.clear()
+    again = make_site({**FILES, "bridge.html": REPUBLISHED_HTML}, **CACHED)
+    assert sanitised_bodies == []
+    assert (again / "bridge.html").read_text(encoding="utf-8") == page
+
+
+def test_a_change_of_summary_settings_makes_the_summaries_again(make_site):
+    theme = str(DATA / "themes" / "usual-filters")
+    output = make_site(FILES, THEME=theme, **CACHED)
+    described = BeautifulSoup((output / "dated.html").read_text(encoding="utf-8"), "html.parser")
+    assert described.find("meta", attrs={"name": "description"})["content"].startswith(PROSE[:60])
+    output = make_site(FILES, THEME=theme, SUMMARY_MAX_LENGTH=3, **CACHED)
+    described = BeautifulSoup((output / "dated.html").read_text(encoding="utf-8"), "html.parser")
+    assert described.find("meta", attrs={"name": "description"})["content"] == "The old bridge …"
 
 
 def test_every_file_the_package_ships_is_in_the_code_fingerprint():
