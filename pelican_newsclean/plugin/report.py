@@ -8,6 +8,7 @@ records of all content objects are gathered into one report.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+import functools
 import json
 import os
 from typing import Any
@@ -106,12 +107,23 @@ def attach_record(content: Any, record: dict[str, Any]) -> None:
         setattr(content, RECORD_ATTRIBUTE, escaped(record))
 
 
+SHORT_TEXT = 64
+"""Record strings up to this long (reasons, rules, statuses, fields: most of a record) are escaped
+once per process, not once per record."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _escaped_short(value: str) -> Markup:
+    return Markup(escape_text(value))
+
+
 def escaped(value: Any) -> Any:
     """A record with every string in it escaped text (:class:`~markupsafe.Markup`): what a theme
     prints of it is text, even without ``|e``.
     """
     if isinstance(value, str):
-        return Markup(escape_text(value))
+        short = type(value) is str and len(value) <= SHORT_TEXT  # a Markup is not the str it equals
+        return _escaped_short(value) if short else Markup(escape_text(value))
     if isinstance(value, dict):
         return {key: escaped(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
