@@ -55,7 +55,7 @@ logger = logging.getLogger(__name__)
 FOLDER_NAME = "newsclean"
 """The cache's folder under ``CACHE_PATH``."""
 DATABASE_NAME = "clean-cache.sqlite"
-FORMAT = 1
+FORMAT = 2
 """The layout of an entry; a new layout starts a new cache."""
 LIBRARIES = (
     "pelican-newsclean",
@@ -165,10 +165,22 @@ def body_key(  # noqa: PLR0913, PLR0917 - each argument is one thing the cleanin
 
 @dataclasses.dataclass(frozen=True)
 class Entry:
-    """What is kept of one body: the cleaned HTML and record (decisions left out), and its sketch."""
+    """What is kept of one body: the cleaned HTML and record (decisions left out), its sketch, and
+    the credits (the article's metadata) its record was credited with.
+    """
 
     cleaned: CleanedHtml
     sketch: tuple[int, ...]
+    credits: tuple[tuple[str, Any], ...] = ()
+
+    def credited_with(self, credits: Mapping[str, Any]) -> bool:
+        """Whether the record was credited with these credits (then crediting it again changes nothing)."""
+        return self.credits == credit_items(credits)
+
+
+def credit_items(credits: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """Credits as an entry keeps them."""
+    return tuple(sorted(credits.items()))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -253,10 +265,12 @@ class CleanCache:
         """The entry kept for ``key``, if any (a damaged entry is a miss)."""
         return self._fetch(key, Entry)
 
-    def put(self, key: str, cleaned: CleanedHtml, sketch: tuple[int, ...]) -> None:
-        """Keep a body's cleaning for the next build (decisions are not kept: nothing reads them)."""
+    def put(self, key: str, cleaned: CleanedHtml, sketch: tuple[int, ...], credits: Mapping[str, Any]) -> None:
+        """Keep a body's cleaning, credited with ``credits``, for the next build (decisions are not
+        kept: nothing reads them).
+        """
         light = dataclasses.replace(cleaned, result=dataclasses.replace(cleaned.result, decisions=()))
-        self._store(key, Entry(light, sketch))
+        self._store(key, Entry(light, sketch, credit_items(credits)))
 
     def scraped_key(self, scraped: Scraped) -> str:
         """The key of the reader's cleaning of a scraped file (its blocks, header and decode)."""

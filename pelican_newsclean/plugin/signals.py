@@ -535,20 +535,24 @@ def _clean_body(
     page = bool(instance.metadata.get(SAVED_PAGE_KEY))
     lang = _stated_lang(instance.metadata)
     key = build.cache.key(body, lines, extract, page, lang) if build.cache is not None else None
+    stated = {**credits, "lang": lang} if lang else credits
     try:
         stored = build.take(instance.source_path, body)
         entry = build.cache.get(key) if stored is None and build.cache is not None and key else None
+        credited: Mapping[str, Any] = credits  # what the result is credited with
         if stored is not None:
             cleaned = render_result(body, credit(stored, credits, options.config), options.config, lines)
-        elif entry is not None:  # cleaned by an earlier build: only the credits are worked out again
-            cleaned = dataclasses.replace(entry.cleaned, result=credit(entry.cleaned.result, credits, options.config))
+        elif entry is not None:  # cleaned by an earlier build: credited again if its credits changed
+            cleaned = entry.cleaned
+            if not entry.credited_with(stated):
+                cleaned = dataclasses.replace(cleaned, result=credit(cleaned.result, credits, options.config))
             instance.newsclean_sketch = entry.sketch
         else:
-            stated = {**credits, "lang": lang} if lang else credits
+            credited = stated
             cleaned = clean_html(body, options.config, stated, lines=lines, extract=extract, page=page)
         if entry is None and build.cache is not None and key:
             instance.newsclean_sketch = sketch(cleaned.result.paragraphs)
-            build.cache.put(key, _as_cleaned_here(cleaned), instance.newsclean_sketch)
+            build.cache.put(key, _as_cleaned_here(cleaned), instance.newsclean_sketch, credited)
     except ProfileError as error:  # settings drop broken profile folders: this is a file changed since
         return _uncleaned(build, credits), ("a publisher profile cannot be used (%s)", (error,)), logging.ERROR
     except Exception as error:  # a bug in the cleaner must not cost the site an article

@@ -113,6 +113,16 @@ def test_copies_are_grouped_again_when_one_of_them_changes(make_site):
     assert footer.find("p", class_="newsclean-also") is None
 
 
+def test_a_change_of_source_credits_the_cached_cleaning_again(make_site, classifier_runs):
+    dated = FILES["dated.txt"]  # a full header: the reader does not clean it to find one
+    output = make_site({**FILES, "dated.txt": dated.replace("\n\n", "\nSource: Gazette\n\n", 1)}, **CACHED)
+    assert footers(article_body(output / "dated.html"))[0].p.get_text().startswith("Originally published by Gazette")
+    classifier_runs.clear()
+    output = make_site({**FILES, "dated.txt": dated.replace("\n\n", "\nSource: Courier\n\n", 1)}, **CACHED)
+    assert not classifier_runs  # the body is the same: not cleaned again
+    assert footers(article_body(output / "dated.html"))[0].p.get_text().startswith("Originally published by Courier")
+
+
 REPUBLISHED_HTML = (
     '<html><head><title>Bridge</title><meta name="date" content="2024-05-04"><meta name="source" content="Gazette">'
     f'</head><body><p onclick="steal()">{PROSE}<script>alert(1)</script></p><p>Share</p><p>{PROSE}</p></body></html>'
