@@ -39,9 +39,9 @@ def sketch(paragraphs: Iterable[str], size: int = SKETCH_SIZE_DEFAULT) -> tuple[
     >>> len(sketch(["one two three four five six seven"]))
     3
     """
-    words = _WORD.findall(" ".join(paragraphs).casefold())
-    n = SHINGLE_WORDS_DEFAULT
-    shingles = (" ".join(words[i : i + n]).encode("utf-8") for i in range(max(len(words) - n + 1, 0)))
+    words = [word.encode("utf-8") for word in _WORD.findall(" ".join(paragraphs).casefold())]
+    runs = zip(*(words[i:] for i in range(SHINGLE_WORDS_DEFAULT)), strict=False)  # ends at the last whole run
+    shingles = map(b" ".join, runs)
     return tuple(sorted(set(map(zlib.crc32, shingles)))[:size])
 
 
