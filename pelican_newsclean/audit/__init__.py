@@ -13,24 +13,45 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 import functools
+import hashlib
 from importlib import resources
+import json
 import os
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
+from markupsafe import Markup
 
 from pelican_newsclean.core.model import CleanResult
 
 TEMPLATE = "audit.html"
+SECTION_TEMPLATE = "article.html"
+"""One article's section of the page, rendered alone."""
 
 
-@functools.lru_cache(maxsize=1)
-def _template() -> jinja2.Template:
+@functools.lru_cache(maxsize=2)
+def _template(name: str = TEMPLATE) -> jinja2.Template:
     folder = str(resources.files(__package__) / "templates")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder), autoescape=True, trim_blocks=True, lstrip_blocks=True
     )
-    return env.get_template(TEMPLATE)
+    return env.get_template(name)
+
+
+class SectionStore(Protocol):
+    """Where rendered article sections are kept between pages (a dict; the plugin's clean cache)."""
+
+    def get(self, key: str, /) -> str | None:
+        """The section kept for ``key``, if any."""
+
+    def __setitem__(self, key: str, html: str, /) -> None:
+        """Keep a section."""
+
+
+def section_key(record: Mapping[str, Any]) -> str:
+    """What an article's section is kept under: a digest of its record."""
+    text = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def summary(report: Mapping[str, Any]) -> dict[str, Any]:
@@ -52,17 +73,39 @@ def summary(report: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def render_audit(report: Mapping[str, Any], title: str = "What newsclean did") -> str:
-    """The audit page of a report (the JSON the plugin writes, or :func:`report_of`'s)."""
-    return _template().render(title=title, report=report, summary=summary(report))
+def render_audit(
+    report: Mapping[str, Any], title: str = "What newsclean did", sections: SectionStore | None = None
+) -> str:
+    """The audit page of a report (the JSON the plugin writes, or :func:`report_of`'s).
+
+    ``sections`` keeps each article's rendered section by :func:`section_key` of its record
+    (the plugin's clean cache), so that a rebuild renders only the records that changed.
+    """
+    article = _template(SECTION_TEMPLATE)
+
+    def section(record: Mapping[str, Any]) -> Markup:
+        if sections is None:
+            return Markup(article.render(article=record))  # the template autoescapes
+        key = section_key(record)
+        found = sections.get(key)
+        if found is None:
+            found = sections[key] = article.render(article=record)
+        return Markup(found)  # rendered by the autoescaping template, kept as it was
+
+    return _template().render(title=title, report=report, summary=summary(report), section=section)
 
 
-def write_audit(folder: str, report: Mapping[str, Any], title: str = "What newsclean did") -> str:
+def write_audit(
+    folder: str,
+    report: Mapping[str, Any],
+    title: str = "What newsclean did",
+    sections: SectionStore | None = None,
+) -> str:
     """Write ``index.html`` into ``folder`` (made as needed); return its path."""
     os.makedirs(folder, exist_ok=True)
     path = os.path.join(folder, "index.html")
     with open(path, "w", encoding="utf-8") as handle:
-        handle.write(render_audit(report, title))
+        handle.write(render_audit(report, title, sections))
     return path
 
 

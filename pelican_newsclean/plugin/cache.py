@@ -84,8 +84,8 @@ PELICAN_SETTINGS = (
 """Pelican settings the plugin reads when it makes an article (part of the build fingerprint)."""
 PUBLISHING_SETTINGS = ("INTRASITE_LINK_REGEX", "SUMMARY_MAX_LENGTH", "SUMMARY_MAX_PARAGRAPHS", "SUMMARY_END_SUFFIX")
 """The Pelican settings that sanitising a body and making its summary read (part of their key)."""
-TABLES = ("entries", "published")
-"""The cache's tables: bodies' cleanings, and cleaned bodies as published."""
+TABLES = ("entries", "published", "sections")
+"""The cache's tables: bodies' cleanings, cleaned bodies as published, and the audit page's sections."""
 PRUNE_SLACK_DEFAULT = 1000
 """Entries beyond twice those used in a build, at most, before the unused ones are deleted."""
 
@@ -194,7 +194,7 @@ class Published:
     summary: str | None
 
 
-_Kept = TypeVar("_Kept", Entry, CleanResult, Published)
+_Kept = TypeVar("_Kept", Entry, CleanResult, Published, str)
 
 
 class CleanCache:
@@ -299,6 +299,14 @@ class CleanCache:
         """Keep a body's published form for the next build."""
         self._store(key, published, "published")
 
+    def get_section(self, key: str) -> str | None:
+        """The audit page's section of the record whose :func:`~pelican_newsclean.audit.section_key` is ``key``."""
+        return self._fetch(_digest(self.config_print, "section", key), str, "sections")
+
+    def put_section(self, key: str, html: str) -> None:
+        """Keep an audit page section for the next build."""
+        self._store(_digest(self.config_print, "section", key), html, "sections")
+
     def meta(self, key: str) -> str | None:
         """A value the last build stored (the build fingerprint)."""
         db = self._connect()
@@ -333,6 +341,24 @@ class CleanCache:
                 continue
             stale = [(key,) for (key,) in db.execute(f"SELECT key FROM {table}") if key not in self.used]
             db.executemany(f"DELETE FROM {table} WHERE key = ?", stale)
+
+
+class Sections:
+    """The clean cache as the audit page's store of article sections: a rebuild renders only the
+    sections of records that changed (see :func:`~pelican_newsclean.audit.render_audit`).
+    """
+
+    def __init__(self, cache: CleanCache) -> None:
+        """A view of ``cache``."""
+        self.cache = cache
+
+    def get(self, key: str) -> str | None:
+        """The section kept for ``key``, if any."""
+        return self.cache.get_section(key)
+
+    def __setitem__(self, key: str, html: str) -> None:
+        """Keep a section."""
+        self.cache.put_section(key, html)
 
 
 def open_cache(settings: Mapping[str, Any], options: Options) -> CleanCache | None:

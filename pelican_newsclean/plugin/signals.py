@@ -35,7 +35,7 @@ from pelican_newsclean.core.read.header import CLEANED_MARK
 from pelican_newsclean.core.repair import repair_line
 
 from . import report, state, untrusted
-from .cache import Published
+from .cache import Published, Sections
 from .footer import has_footer, render_footer
 from .keys import (
     AUTHOR_FROM_KEY,
@@ -760,23 +760,29 @@ def write_build_report(pelican: Any) -> None:
     when the build cleaned something: a site of your own posts gets no file.
     """
     build = state.of(pelican.settings)
-    state.finish(pelican.settings)
-    if build is None or not build.records:
-        return
-    built = report.build_report(build.records, build.copy_groups)
-    folder = audit_dir(pelican.settings, build.options)
-    targets = [("report_path", report_path(pelican.settings, build.options))]
+    try:
+        if build is not None and build.records:
+            _write_report(build, build.records, pelican.settings)
+    finally:
+        state.finish(pelican.settings)  # after the audit: its sections are kept in the clean cache
+
+
+def _write_report(build: BuildState, records: list[dict[str, Any]], settings: Mapping[str, Any]) -> None:
+    """The report, and the audit page beside its copy in the audit folder."""
+    built = report.build_report(records, build.copy_groups)
+    folder = audit_dir(settings, build.options)
+    targets = [("report_path", report_path(settings, build.options))]
     if folder is not None:
         targets.append(("audit_dir", os.path.join(folder, "report.json")))
+    sections = Sections(build.cache) if build.cache is not None else None
     for key, path in targets:
         if path is None:
             continue
         try:
             report.write_report(path, built)
             if key == "audit_dir":
-                write_audit(
-                    os.path.dirname(path), built, title=f"What newsclean did: {pelican.settings.get('SITENAME', '')}"
-                )
+                title = f"What newsclean did: {settings.get('SITENAME', '')}"
+                write_audit(os.path.dirname(path), built, title=title, sections=sections)
         except OSError as error:
             logger.error(  # noqa: TRY400 - the message says what to fix; a traceback would bury it
                 "NEWSCLEAN: setting %r: the report cannot be written to %s (%s)",
@@ -785,4 +791,4 @@ def write_build_report(pelican: Any) -> None:
                 error.strerror or error,
             )
             continue
-        logger.info("newsclean: report of %d articles written to %s", len(build.records), path)
+        logger.info("newsclean: report of %d articles written to %s", len(records), path)

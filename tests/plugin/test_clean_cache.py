@@ -123,6 +123,43 @@ def test_a_change_of_source_credits_the_cached_cleaning_again(make_site, classif
     assert footers(article_body(output / "dated.html"))[0].p.get_text().startswith("Originally published by Courier")
 
 
+@pytest.fixture
+def sections_rendered(monkeypatch) -> list[str]:
+    """The source paths of the audit page sections rendered in a test."""
+    from pelican_newsclean import audit
+
+    rendered: list[str] = []
+    template = audit._template(audit.SECTION_TEMPLATE)
+
+    class Counting:
+        def render(self, article):
+            rendered.append(article["source_path"])
+            return template.render(article=article)
+
+    monkeypatch.setattr(
+        audit,
+        "_template",
+        lambda name=audit.TEMPLATE: (
+            Counting() if name == audit.SECTION_TEMPLATE else template.environment.get_template(name)
+        ),
+    )
+    return rendered
+
+
+def test_a_rebuild_renders_only_the_audit_sections_of_records_that_changed(make_site, tmp_path, sections_rendered):
+    make_site(FILES, **CACHED)
+    assert sorted(sections_rendered) == sorted(FILES)
+    sections_rendered.clear()
+    edited = {**FILES, "dated.txt": FILES["dated.txt"].replace("\n\nShare\n", "\n\nShare\nPrint\n")}
+    make_site(edited, **CACHED)
+    assert sections_rendered == ["dated.txt"]  # one more line removed: its record changed
+    audit_page = tmp_path / "newsclean-audit" / "index.html"
+    cached = audit_page.read_text(encoding="utf-8")
+    shutil.rmtree(tmp_path / "output-cache")
+    make_site(edited)
+    assert audit_page.read_text(encoding="utf-8") == cached
+
+
 REPUBLISHED_HTML = (
     '<html><head><title>Bridge</title><meta name="date" content="2024-05-04"><meta name="source" content="Gazette">'
     f'</head><body><p onclick="steal()">{PROSE}<script>alert(1)</script></p><p>Share</p><p>{PROSE}</p></body></html>'
