@@ -11,12 +11,15 @@ of the file's bytes), its line numbers, the cleaning settings (the
 :class:`~pelican_newsclean.core.config.Config`, the contents of its profile
 folders) and the code (the plugin's version and a digest of its files, the
 versions of the libraries it repairs with): a change to any of them misses,
-and the article is cleaned again. Credits are not in the key: they are worked
-out again from the article's metadata on every build.
+and the article is cleaned again. Credits are not in the key: an entry keeps
+the metadata its record was credited with, and an article whose metadata
+differs is credited again.
 
-A second table keeps what a cleaned body becomes when it is published: the
-body sanitised (when it is untrusted HTML) and its summary, keyed on that body,
-the Pelican settings those steps read and the code, Pelican's version included.
+Two more tables keep what depends on a cleaning and little else: each cleaned
+body as published (sanitised when it is untrusted HTML, and its summary), keyed
+on that body, the Pelican settings those steps read and the code, Pelican's
+version included; and each record's section of the audit page, keyed on the
+record and the code.
 
 The cache follows Pelican's settings: it is written when ``CACHE_CONTENT``
 is on and read when ``LOAD_CONTENT_CACHE`` is on (``pelican --ignore-cache``
