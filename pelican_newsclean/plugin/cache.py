@@ -18,8 +18,9 @@ differs is credited again.
 Two more tables keep what depends on a cleaning and little else: each cleaned
 body as published (sanitised when it is untrusted HTML, and its summary), keyed
 on that body, the Pelican settings those steps read and the code, Pelican's
-version included; and each record's section of the audit page, keyed on the
-record and the code.
+version included; and fragments rendered from the shipped templates (each
+article's footer, each record's section of the audit page), keyed on what they
+were rendered from and the code.
 
 The cache follows Pelican's settings: it is written when ``CACHE_CONTENT``
 is on and read when ``LOAD_CONTENT_CACHE`` is on (``pelican --ignore-cache``
@@ -69,9 +70,11 @@ LIBRARIES = (
     "justext",
     "trafilatura",
     "pelican",
+    "jinja2",
+    "markupsafe",
 )
 """The plugin, and the libraries whose version changes what the cleaner makes of a body (Pelican:
-its summary)."""
+its summary; Jinja2 and MarkupSafe: the fragments rendered from the shipped templates)."""
 PELICAN_SETTINGS = (
     "INTRASITE_LINK_REGEX",
     "SUMMARY_MAX_LENGTH",
@@ -87,8 +90,8 @@ PELICAN_SETTINGS = (
 """Pelican settings the plugin reads when it makes an article (part of the build fingerprint)."""
 PUBLISHING_SETTINGS = ("INTRASITE_LINK_REGEX", "SUMMARY_MAX_LENGTH", "SUMMARY_MAX_PARAGRAPHS", "SUMMARY_END_SUFFIX")
 """The Pelican settings that sanitising a body and making its summary read (part of their key)."""
-TABLES = ("entries", "published", "sections")
-"""The cache's tables: bodies' cleanings, cleaned bodies as published, and the audit page's sections."""
+TABLES = ("entries", "published", "fragments")
+"""The cache's tables: bodies' cleanings, cleaned bodies as published, rendered fragments."""
 PRUNE_SLACK_DEFAULT = 1000
 """Entries beyond twice those used in a build, at most, before the unused ones are deleted."""
 
@@ -302,13 +305,13 @@ class CleanCache:
         """Keep a body's published form for the next build."""
         self._store(key, published, "published")
 
-    def get_section(self, key: str) -> str | None:
-        """The audit page's section of the record whose :func:`~pelican_newsclean.audit.section_key` is ``key``."""
-        return self._fetch(_digest(self.config_print, "section", key), str, "sections")
+    def get_fragment(self, kind: str, key: str) -> str | None:
+        """The fragment of ``kind`` (``footer``, ``audit-section``) rendered from what ``key`` names."""
+        return self._fetch(_digest(self.config_print, kind, key), str, "fragments")
 
-    def put_section(self, key: str, html: str) -> None:
-        """Keep an audit page section for the next build."""
-        self._store(_digest(self.config_print, "section", key), html, "sections")
+    def put_fragment(self, kind: str, key: str, html: str) -> None:
+        """Keep a rendered fragment for the next build."""
+        self._store(_digest(self.config_print, kind, key), html, "fragments")
 
     def meta(self, key: str) -> str | None:
         """A value the last build stored (the build fingerprint)."""
@@ -357,11 +360,11 @@ class Sections:
 
     def get(self, key: str) -> str | None:
         """The section kept for ``key``, if any."""
-        return self.cache.get_section(key)
+        return self.cache.get_fragment("audit-section", key)
 
     def __setitem__(self, key: str, html: str) -> None:
         """Keep a section."""
-        self.cache.put_section(key, html)
+        self.cache.put_fragment("audit-section", key, html)
 
 
 def open_cache(settings: Mapping[str, Any], options: Options) -> CleanCache | None:

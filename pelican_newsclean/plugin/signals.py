@@ -616,7 +616,19 @@ def _footer(build: BuildState, instance: Any, variables: Mapping[str, Any]) -> s
                     type(error).__name__,
                     error,
                 )
-    return render_footer(variables, lang=lang)
+    return _shipped_footer(build, variables, lang)
+
+
+def _shipped_footer(build: BuildState, variables: Mapping[str, Any], lang: str | None) -> str:
+    """The shipped footer, kept in the clean cache by what it shows (the template is the code's)."""
+    if build.cache is None:
+        return render_footer(variables, lang=lang)
+    key = repr((lang, sorted(variables.items())))  # text, numbers and lists of them: the same each build
+    found = build.cache.get_fragment("footer", key)
+    if found is None:
+        found = render_footer(variables, lang=lang)
+        build.cache.put_fragment("footer", key, found)
+    return found
 
 
 def credit_copies(generator: Any) -> None:

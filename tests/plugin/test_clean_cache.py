@@ -160,6 +160,26 @@ def test_a_rebuild_renders_only_the_audit_sections_of_records_that_changed(make_
     assert audit_page.read_text(encoding="utf-8") == cached
 
 
+def test_a_rebuild_renders_no_footer_of_an_unchanged_article(make_site, monkeypatch):
+    from pelican_newsclean.plugin import signals
+
+    rendered: list[object] = []
+    render = signals.render_footer
+
+    def counting(variables, *args, **kwargs):
+        rendered.append(variables.get("title"))
+        return render(variables, *args, **kwargs)
+
+    monkeypatch.setattr(signals, "render_footer", counting)
+    first = make_site(FILES, **CACHED)
+    assert rendered
+    page = (first / "dated.html").read_text(encoding="utf-8")
+    rendered.clear()
+    again = make_site(FILES, **CACHED)  # every file written again: the reader layer makes every article again
+    assert rendered == []
+    assert (again / "dated.html").read_text(encoding="utf-8") == page
+
+
 REPUBLISHED_HTML = (
     '<html><head><title>Bridge</title><meta name="date" content="2024-05-04"><meta name="source" content="Gazette">'
     f'</head><body><p onclick="steal()">{PROSE}<script>alert(1)</script></p><p>Share</p><p>{PROSE}</p></body></html>'
