@@ -2,7 +2,8 @@
 
 Every build here is a real Pelican build with its content cache on (the cache
 follows ``CACHE_CONTENT`` and ``LOAD_CONTENT_CACHE``); what is counted is how
-many times the classifier ran, and on which article.
+many times the classifier ran, and on which article (and the sanitiser, the
+footer and the audit page's sections, which the cache keeps too).
 """
 
 from __future__ import annotations
