@@ -108,7 +108,9 @@ def group_copies(
             if other == key or not _may_be_copies(count + spare, len(values), len(ordered[other]), threshold):
                 continue
             if root(other) != root(key):
-                both = held[key].intersection(held[other])
+                both = held[key].intersection(held[other])  # the values in both, common ones included
+                if not _may_be_copies(len(both), len(values), len(ordered[other]), threshold):
+                    continue
                 if _estimate(values, ordered[other], both, SKETCH_SIZE_DEFAULT) >= threshold:
                     parent[root(other)] = root(key)
     groups: dict[Hashable, list[Hashable]] = defaultdict(list)
