@@ -11,13 +11,13 @@ the page is opened from disk, where a script would run. Used by the plugin
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 import functools
 import hashlib
 from importlib import resources
 import json
 import os
-from typing import Any, Protocol
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -38,14 +38,8 @@ def _template(name: str = TEMPLATE) -> jinja2.Template:
     return env.get_template(name)
 
 
-class SectionStore(Protocol):
-    """Where rendered article sections are kept between pages (a dict; the plugin's clean cache)."""
-
-    def get(self, key: str, /) -> str | None:
-        """The section kept for ``key``, if any."""
-
-    def __setitem__(self, key: str, html: str, /) -> None:
-        """Keep a section."""
+Keep = Callable[[str, Callable[[], str]], str]
+"""``keep(key, make)``: what is kept for ``key``, else ``make()``, kept (the plugin's clean cache)."""
 
 
 def section_key(record: Mapping[str, Any]) -> str:
@@ -73,9 +67,7 @@ def summary(report: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def render_audit(
-    report: Mapping[str, Any], title: str = "What newsclean did", sections: SectionStore | None = None
-) -> str:
+def render_audit(report: Mapping[str, Any], title: str = "What newsclean did", sections: Keep | None = None) -> str:
     """The audit page of a report (the JSON the plugin writes, or :func:`report_of`'s).
 
     ``sections`` keeps each article's rendered section by :func:`section_key` of its record
@@ -84,13 +76,11 @@ def render_audit(
     article = _template(SECTION_TEMPLATE)
 
     def section(record: Mapping[str, Any]) -> Markup:
-        if sections is None:
-            return Markup(article.render(article=record))  # the template autoescapes
-        key = section_key(record)
-        found = sections.get(key)
-        if found is None:
-            found = sections[key] = article.render(article=record)
-        return Markup(found)  # rendered by the autoescaping template, kept as it was
+        def render() -> str:
+            return article.render(article=record)
+
+        html = render() if sections is None else sections(section_key(record), render)
+        return Markup(html)  # rendered by the autoescaping template
 
     return _template().render(title=title, report=report, summary=summary(report), section=section)
 
@@ -99,7 +89,7 @@ def write_audit(
     folder: str,
     report: Mapping[str, Any],
     title: str = "What newsclean did",
-    sections: SectionStore | None = None,
+    sections: Keep | None = None,
 ) -> str:
     """Write ``index.html`` into ``folder`` (made as needed); return its path."""
     os.makedirs(folder, exist_ok=True)

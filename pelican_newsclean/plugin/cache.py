@@ -34,7 +34,7 @@ the old settings) and saved afresh.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 import dataclasses
 from functools import lru_cache
 import hashlib
@@ -75,11 +75,10 @@ LIBRARIES = (
 )
 """The plugin, and the libraries whose version changes what the cleaner makes of a body (Pelican:
 its summary; Jinja2 and MarkupSafe: the fragments rendered from the shipped templates)."""
+PUBLISHING_SETTINGS = ("INTRASITE_LINK_REGEX", "SUMMARY_MAX_LENGTH", "SUMMARY_MAX_PARAGRAPHS", "SUMMARY_END_SUFFIX")
+"""The Pelican settings that sanitising a body and making its summary read (part of their key)."""
 PELICAN_SETTINGS = (
-    "INTRASITE_LINK_REGEX",
-    "SUMMARY_MAX_LENGTH",
-    "SUMMARY_MAX_PARAGRAPHS",
-    "SUMMARY_END_SUFFIX",
+    *PUBLISHING_SETTINGS,
     "DEFAULT_DATE",
     "TIMEZONE",
     "DEFAULT_LANG",
@@ -88,8 +87,6 @@ PELICAN_SETTINGS = (
     "SLUGIFY_USE_UNICODE",
 )
 """Pelican settings the plugin reads when it makes an article (part of the build fingerprint)."""
-PUBLISHING_SETTINGS = ("INTRASITE_LINK_REGEX", "SUMMARY_MAX_LENGTH", "SUMMARY_MAX_PARAGRAPHS", "SUMMARY_END_SUFFIX")
-"""The Pelican settings that sanitising a body and making its summary read (part of their key)."""
 TABLES = ("entries", "published", "fragments")
 """The cache's tables: bodies' cleanings, cleaned bodies as published, rendered fragments."""
 PRUNE_SLACK_DEFAULT = 1000
@@ -297,21 +294,23 @@ class CleanCache:
         read = [f"{name}={settings.get(name)!r}" for name in PUBLISHING_SETTINGS]
         return _digest(self.config_print, "published", f"{from_html}:{summary}", *read, body)
 
-    def get_published(self, key: str) -> Published | None:
-        """The published form kept for ``key``, if any."""
-        return self._fetch(key, Published, "published")
+    def _kept(self, key: str, kind: type[_Kept], table: str, make: Callable[[], _Kept]) -> _Kept:
+        """What is kept for ``key`` in ``table``, else ``make()``, kept for the next build."""
+        found = self._fetch(key, kind, table)
+        if found is None:
+            found = make()
+            self._store(key, found, table)
+        return found
 
-    def put_published(self, key: str, published: Published) -> None:
-        """Keep a body's published form for the next build."""
-        self._store(key, published, "published")
+    def published(self, key: str, make: Callable[[], Published]) -> Published:
+        """A body's published form (see :meth:`published_key`): kept, or made and kept."""
+        return self._kept(key, Published, "published", make)
 
-    def get_fragment(self, kind: str, key: str) -> str | None:
-        """The fragment of ``kind`` (``footer``, ``audit-section``) rendered from what ``key`` names."""
-        return self._fetch(_digest(self.config_print, kind, key), str, "fragments")
-
-    def put_fragment(self, kind: str, key: str, html: str) -> None:
-        """Keep a rendered fragment for the next build."""
-        self._store(_digest(self.config_print, kind, key), html, "fragments")
+    def fragment(self, kind: str, key: str, make: Callable[[], str]) -> str:
+        """A fragment of ``kind`` (``footer``, ``audit-section``) rendered from what ``key`` names:
+        kept, or made and kept.
+        """
+        return self._kept(_digest(self.config_print, kind, key), str, "fragments", make)
 
     def meta(self, key: str) -> str | None:
         """A value the last build stored (the build fingerprint)."""
@@ -347,24 +346,6 @@ class CleanCache:
                 continue
             stale = [(key,) for (key,) in db.execute(f"SELECT key FROM {table}") if key not in self.used]
             db.executemany(f"DELETE FROM {table} WHERE key = ?", stale)
-
-
-class Sections:
-    """The clean cache as the audit page's store of article sections: a rebuild renders only the
-    sections of records that changed (see :func:`~pelican_newsclean.audit.render_audit`).
-    """
-
-    def __init__(self, cache: CleanCache) -> None:
-        """A view of ``cache``."""
-        self.cache = cache
-
-    def get(self, key: str) -> str | None:
-        """The section kept for ``key``, if any."""
-        return self.cache.get_fragment("audit-section", key)
-
-    def __setitem__(self, key: str, html: str) -> None:
-        """Keep a section."""
-        self.cache.put_fragment("audit-section", key, html)
 
 
 def open_cache(settings: Mapping[str, Any], options: Options) -> CleanCache | None:

@@ -35,7 +35,7 @@ from pelican_newsclean.core.read.header import CLEANED_MARK
 from pelican_newsclean.core.repair import repair_line
 
 from . import report, state, untrusted
-from .cache import Published, Sections
+from .cache import Published
 from .footer import has_footer, render_footer
 from .keys import (
     AUTHOR_FROM_KEY,
@@ -416,18 +416,18 @@ def _publish(build: BuildState, body: str, from_html: bool, summary: bool, setti
     """The body as published: sanitised when it is untrusted HTML (a text file's body is escaped
     text by construction), and its ``summary`` when the article has none; kept in the clean cache.
     """
-    key = build.cache.published_key(body, from_html, summary, settings) if build.cache is not None else None
-    found = build.cache.get_published(key) if build.cache is not None and key else None
-    if found is not None:
-        return found
-    dropped: tuple[Dropped, ...] = ()
-    if from_html:
-        clean = sanitise_html(body, _site_link(settings))
-        body, dropped = style_captions(clean.html), clean.dropped
-    made = Published(body, dropped, _summary(body, settings) if summary else None)
-    if build.cache is not None and key:
-        build.cache.put_published(key, made)
-    return made
+
+    def make() -> Published:
+        html = body
+        dropped: tuple[Dropped, ...] = ()
+        if from_html:
+            clean = sanitise_html(body, _site_link(settings))
+            html, dropped = style_captions(clean.html), clean.dropped
+        return Published(html, dropped, _summary(html, settings) if summary else None)
+
+    if build.cache is None:
+        return make()
+    return build.cache.published(build.cache.published_key(body, from_html, summary, settings), make)
 
 
 def _sketch(instance: Any, result: CleanResult) -> tuple[int, ...]:
@@ -621,14 +621,14 @@ def _footer(build: BuildState, instance: Any, variables: Mapping[str, Any]) -> s
 
 def _shipped_footer(build: BuildState, variables: Mapping[str, Any], lang: str | None) -> str:
     """The shipped footer, kept in the clean cache by what it shows (the template is the code's)."""
-    if build.cache is None:
+
+    def make() -> str:
         return render_footer(variables, lang=lang)
+
+    if build.cache is None:
+        return make()
     key = repr((lang, sorted(variables.items())))  # text, numbers and lists of them: the same each build
-    found = build.cache.get_fragment("footer", key)
-    if found is None:
-        found = render_footer(variables, lang=lang)
-        build.cache.put_fragment("footer", key, found)
-    return found
+    return build.cache.fragment("footer", key, make)
 
 
 def credit_copies(generator: Any) -> None:
@@ -786,7 +786,7 @@ def _write_report(build: BuildState, records: list[dict[str, Any]], settings: Ma
     targets = [("report_path", report_path(settings, build.options))]
     if folder is not None:
         targets.append(("audit_dir", os.path.join(folder, "report.json")))
-    sections = Sections(build.cache) if build.cache is not None else None
+    sections = functools.partial(build.cache.fragment, "audit-section") if build.cache is not None else None
     for key, path in targets:
         if path is None:
             continue
