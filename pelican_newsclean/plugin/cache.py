@@ -178,10 +178,10 @@ class Entry:
 
     def credited_with(self, credits: Mapping[str, Any]) -> bool:
         """Whether the record was credited with these credits (then crediting it again changes nothing)."""
-        return self.credits == credit_items(credits)
+        return self.credits == _credit_items(credits)
 
 
-def credit_items(credits: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+def _credit_items(credits: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
     """Credits as an entry keeps them."""
     return tuple(sorted(credits.items()))
 
@@ -273,7 +273,7 @@ class CleanCache:
         kept: nothing reads them).
         """
         light = dataclasses.replace(cleaned, result=dataclasses.replace(cleaned.result, decisions=()))
-        self._store(key, Entry(light, sketch, credit_items(credits)))
+        self._store(key, Entry(light, sketch, _credit_items(credits)))
 
     def scraped_key(self, scraped: Scraped) -> str:
         """The key of the reader's cleaning of a scraped file (its blocks, header and decode)."""
