@@ -329,7 +329,7 @@ def _announced_end(end: int, m: Measures, fixed: Sequence[str | None]) -> int:
     for j in range(end, len(texts)):
         if fixed[j] is not None and fixed[j] != KEEP:
             return j
-    return max(_numbered_list_end(end, texts), _item_list_end(end, m, fixed))
+    return max(_numbered_list_end(end, texts), _item_list_end(end, m, fixed), _bulleted_list_end(end, m, fixed))
 
 
 _TABLE_ROW = re.compile(r"^\|.*\|.*\|\s*$")
@@ -359,6 +359,44 @@ def _item_list_end(start: int, m: Measures, fixed: Sequence[str | None]) -> int:
     while j < len(m.texts) and fixed[j] is None and _list_item(m.texts[j], m.features[j]):
         j += 1
     return j if j - start >= d.LIST_MIN_ITEMS_DEFAULT else start
+
+
+def _section_header(text: str, f: Features) -> bool:
+    """A header over one section of a list: one to four words, no figures, no sentence
+    ("Colleges", "CALL HANDLING", "Changes and improvements:").
+    """
+    return 1 <= f.words <= 4 and f.digits == 0 and f.sentences == 0 and (not f.ends or text.endswith((":", "：")))
+
+
+def _bulleted_list_end(start: int, m: Measures, fixed: Sequence[str | None]) -> int:
+    """End of the bulleted (or "1."-numbered) list from ``start``, whatever its items read
+    like, with the sections that follow it: a header of its own and its list ("Colleges",
+    then its items). ``start`` when there is no list of two items or more.
+    """
+    texts, feats, n = m.texts, m.features, len(m.texts)
+    end = j = start
+    while True:
+        k = j
+        while k < n and fixed[k] is None and _LIST_ITEM.match(texts[k]):
+            k += 1
+        if k - j < d.LIST_MIN_ITEMS_DEFAULT:
+            return end
+        end = j = k
+        if j < n and fixed[j] in (None, KEEP) and _section_header(texts[j], feats[j]):
+            j += 1
+
+
+def _announced_lists(m: Measures, weights: Sequence[float], fixed: Sequence[str | None]) -> list[tuple[int, int]]:
+    """Runs [first, last) of bulleted lists that a block of the article announces (prose, or a
+    kept heading, ending with a colon): "The seven pieces in this issue are:" and its items.
+    """
+    runs = []
+    for k, text in enumerate(m.texts):
+        if text.endswith((":", "：")) and (weights[k] > 0 or fixed[k] == KEEP):
+            end = _bulleted_list_end(k + 1, m, fixed)
+            if end > k + 1:
+                runs.append((k + 1, end))
+    return runs
 
 
 def _attached_table_end(end: int, m: Measures, fixed: Sequence[str | None]) -> int:
@@ -431,8 +469,8 @@ def _edges(span: tuple[int, int], m: Measures, fixed: Sequence[str | None]) -> t
         if len(words & vocabulary) / len(words) < d.EDGE_RELATED_OVERLAP_DEFAULT:
             break
         end += 1
-    if end < n and fixed[end] is None and texts[end].endswith((":", "：")):  # "Ingredients:" and its list
-        listed = _item_list_end(end + 1, m, fixed)
+    if end < n and fixed[end] in (None, KEEP) and texts[end].endswith((":", "：")):  # "Ingredients:" and its list
+        listed = max(_item_list_end(end + 1, m, fixed), _bulleted_list_end(end + 1, m, fixed))
         end = listed if listed > end + 1 else end
     if end > start and texts[end - 1].endswith((":", "：")):
         end = _announced_end(end, m, fixed)
@@ -464,7 +502,8 @@ def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
         weights.append(min(f.words, d.PROSE_WEIGHT_MAX_DEFAULT) if prose else 0.0)
         # a kept title or caption neither anchors the article nor splits it
         gaps.append(0.0 if prose or fx == KEEP else _gap_size(cls, f, fx))
-    for first, last in (*_table_runs(texts, feats, fixed), *_list_runs(texts, feats, fixed), *_row_runs(texts, fixed)):
+    lists = (*_list_runs(texts, feats, fixed), *_announced_lists(m, weights, fixed))
+    for first, last in (*_table_runs(texts, feats, fixed), *lists, *_row_runs(texts, fixed)):
         for k in range(first, last):  # a table or a list inside the article does not split it
             gaps[k] = 0.0
     span = _heaviest_span(weights, gaps)
