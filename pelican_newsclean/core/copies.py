@@ -13,7 +13,6 @@ values it shares could reach the threshold.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from itertools import chain
@@ -63,12 +62,8 @@ def _estimate(first: Sequence[int], second: Sequence[int], both: set[int], size:
     union = len(first) + len(second) - len(both)
     if union <= size:
         return len(both) / union if union else 0.0
-    inside = 0  # the common values among the union's ``size`` smallest
-    for rank, value in enumerate(sorted(both), 1):
-        if bisect_right(first, value) + bisect_right(second, value) - rank > size:
-            break
-        inside += 1
-    return inside / size
+    smallest = sorted(set(first).union(second))[:size]
+    return len(both.intersection(smallest)) / size
 
 
 def _may_be_copies(shared: int, first: int, second: int, threshold: float) -> bool:
@@ -90,32 +85,34 @@ def group_copies(
     for key, values in ordered.items():
         for value in values:
             index[value].append(key)
-    parent = {key: key for key in sketches}
+    label = {key: key for key in sketches}  # the component each key is in, named by one member
+    members: dict[Hashable, list[Hashable]] = {key: [key] for key in sketches}
 
-    def root(key: Hashable) -> Hashable:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
+    def join(first: Hashable, second: Hashable) -> None:
+        """Merge two components: the smaller one's members take the larger one's label."""
+        if len(members[first]) < len(members[second]):
+            first, second = second, first
+        for member in members[second]:
+            label[member] = first
+        members[first] += members.pop(second)
 
     common = {value for value, holders in index.items() if len(holders) > COMMON_VALUE_DEFAULT}
     for key, values in ordered.items():
         rare = [index[value] for value in values if value not in common]
         spare = len(values) - len(rare)  # this text's common values: the other may hold them too
         least = threshold * min(SKETCH_SIZE_DEFAULT, len(values)) - spare - 1  # shared by a copy (1: rounding)
-        counts = Counter(chain.from_iterable(rare))
-        for other, count in [(other, count) for other, count in counts.items() if count >= least]:
-            if other == key or not _may_be_copies(count + spare, len(values), len(ordered[other]), threshold):
+        for other, count in Counter(chain.from_iterable(rare)).items():
+            # a pair in one component already (the key itself among them) changes no group
+            if count < least or label[other] == label[key]:
                 continue
-            if root(other) != root(key):
-                both = held[key].intersection(held[other])  # the values in both, common ones included
-                if not _may_be_copies(len(both), len(values), len(ordered[other]), threshold):
-                    continue
-                if _estimate(values, ordered[other], both, SKETCH_SIZE_DEFAULT) >= threshold:
-                    parent[root(other)] = root(key)
+            if not _may_be_copies(count + spare, len(values), len(ordered[other]), threshold):
+                continue
+            both = held[key].intersection(held[other])  # the values in both, common ones included
+            if not _may_be_copies(len(both), len(values), len(ordered[other]), threshold):
+                continue
+            if _estimate(values, ordered[other], both, SKETCH_SIZE_DEFAULT) >= threshold:
+                join(label[key], label[other])
     groups: dict[Hashable, list[Hashable]] = defaultdict(list)
     for key in sketches:
-        groups[root(key)].append(key)
-    return sorted(
-        (sorted(members, key=str) for members in groups.values() if len(members) > 1), key=lambda g: str(g[0])
-    )
+        groups[label[key]].append(key)
+    return sorted((sorted(group, key=str) for group in groups.values() if len(group) > 1), key=lambda g: str(g[0]))
