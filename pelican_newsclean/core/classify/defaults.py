@@ -103,6 +103,9 @@ INNER_LIST_MIN_ITEMS_DEFAULT = 3
 MARKED_LIST_MIN_ITEMS_DEFAULT = 3
 """A table of at least this many rows (``| a | b |``), or a bulleted or numbered list of at least
 this many items, inside the article does not split it; the list only if..."""
+LIST_MIN_SECTIONS_DEFAULT = 2
+"""A bulleted list right after the article's prose, unannounced, is the article's when it has
+this many sections at least, each under a header of its own (a related list has one heading)."""
 LIST_MIN_ITEM_SHARE_DEFAULT = 0.67
 """...and this share of its items read as no headline (a list of teasers does not qualify)."""
 

@@ -388,13 +388,26 @@ def _bulleted_list_end(start: int, m: Measures, fixed: Sequence[str | None]) -> 
 
 def _announced_lists(m: Measures, weights: Sequence[float], fixed: Sequence[str | None]) -> list[tuple[int, int]]:
     """Runs [first, last) of bulleted lists that a block of the article announces (prose, or a
-    kept heading, ending with a colon): "The seven pieces in this issue are:" and its items.
+    kept heading, ending with a colon: "The seven pieces in this issue are:" and its items), or
+    that stand right after its prose in sections, each under a header of its own.
     """
     runs = []
-    for k, text in enumerate(m.texts):
+    texts, feats, n = m.texts, m.features, len(m.texts)
+    for k, text in enumerate(texts):
         if text.endswith((":", "：")) and (weights[k] > 0 or fixed[k] == KEEP):
             end = _bulleted_list_end(k + 1, m, fixed)
             if end > k + 1:
+                runs.append((k + 1, end))
+        elif (
+            weights[k] > 0
+            and k + 1 < n
+            and fixed[k + 1] in (None, KEEP)
+            and _section_header(texts[k + 1], feats[k + 1])
+        ):
+            # prose, then a list in sections of its own ("Public schools", its items; "Colleges", ...)
+            end = _bulleted_list_end(k + 2, m, fixed)
+            headers = sum(1 for j in range(k + 1, end) if not _LIST_ITEM.match(texts[j]))
+            if end > k + 2 and headers >= d.LIST_MIN_SECTIONS_DEFAULT:
                 runs.append((k + 1, end))
     return runs
 
