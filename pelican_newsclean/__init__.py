@@ -69,8 +69,9 @@ def register() -> None:
       body, then append the attribution footer. It changes ``_content`` only
       (``content`` and ``summary`` are memoized), skips static files, and
       never adds a footer to a body that has one.
-    - ``all_generators_finalized``: gather each article's record
-      (``article.newsclean``) from the content objects, cached ones included.
+    - ``all_generators_finalized``: give each article its record escaped for
+      themes (``article.newsclean``), and gather the records from the content
+      objects, cached ones included.
     - ``finalized``: write the JSON build report under ``OUTPUT_PATH``, and
       end the build's state.
     """

@@ -1,13 +1,14 @@
 """The build report: one JSON file listing what was cleaned out of every article.
 
-Each cleaned article carries its record as ``article.newsclean`` (a plain,
-JSON-ready dict, so cached builds keep it). At the end of the build the
-records of all content objects are gathered into one report.
+Each cleaned article carries its record as plain, JSON-ready data
+(``article.newsclean_record``, so cached builds keep it) and, once every
+article has its last one, escaped for themes (``article.newsclean``). At the
+end of the build the records of all content objects are gathered into one report.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 import functools
 import json
 import os
@@ -24,6 +25,9 @@ RECORD_ATTRIBUTE = "newsclean"
 
 RAW_RECORD_ATTRIBUTE = "newsclean_record"
 """The article attribute the report is made from: the record as plain data."""
+
+SHOWN_FROM_ATTRIBUTE = "newsclean_shown_from"
+"""The article attribute holding the plain record its escaped one was made from."""
 
 _CONTENT_LISTS = (
     "articles",
@@ -94,17 +98,32 @@ def make_record(  # noqa: PLR0913 - each argument is one field of the record
 
 
 def attach_record(content: Any, record: dict[str, Any]) -> None:
-    """Give an article its record: as data for the report, and escaped for themes.
-
-    When the article has a record already, only the entries that changed are
-    escaped again (the copies of a story are added to records made before).
+    """Give an article its record, as data for the report (:func:`show_records` escapes it for
+    themes, once every article has its last one: the copies of a story are added to records made
+    before).
     """
-    old, shown = getattr(content, RAW_RECORD_ATTRIBUTE, None), getattr(content, RECORD_ATTRIBUTE, None)
     setattr(content, RAW_RECORD_ATTRIBUTE, record)
-    if isinstance(old, dict) and isinstance(shown, dict) and old.keys() == record.keys() == shown.keys():
-        setattr(content, RECORD_ATTRIBUTE, {k: shown[k] if old[k] is v else escaped(v) for k, v in record.items()})
-    else:
-        setattr(content, RECORD_ATTRIBUTE, escaped(record))
+
+
+def show_records(generators: Iterable[Any]) -> None:
+    """Give every content object its record escaped for themes (``article.newsclean``).
+
+    Only the entries that changed since an article's record was last shown are escaped again:
+    an article the generator cache kept, with a record no build changed, is not escaped at all.
+    """
+    for content in _contents(generators):
+        record = getattr(content, RAW_RECORD_ATTRIBUTE, None)
+        if not isinstance(record, dict):
+            continue
+        old, shown = getattr(content, SHOWN_FROM_ATTRIBUTE, None), getattr(content, RECORD_ATTRIBUTE, None)
+        if old is record and isinstance(shown, dict):
+            continue
+        if isinstance(old, dict) and isinstance(shown, dict) and old.keys() == record.keys() == shown.keys():
+            shown = {k: shown[k] if old[k] is v else escaped(v) for k, v in record.items()}
+        else:
+            shown = escaped(record)
+        setattr(content, RECORD_ATTRIBUTE, shown)
+        setattr(content, SHOWN_FROM_ATTRIBUTE, record)
 
 
 SHORT_TEXT = 64
@@ -131,17 +150,24 @@ def escaped(value: Any) -> Any:
     return value
 
 
-def collect_records(generators: Iterable[Any]) -> list[dict[str, Any]]:
-    """The records of every content object of the build, by source path."""
+def _contents(generators: Iterable[Any]) -> Iterator[Any]:
+    """Every content object of the build's generators, once each."""
     seen: set[int] = set()
-    records = []
     for generator in generators:
         for name in _CONTENT_LISTS:
             for content in getattr(generator, name, None) or ():
-                record = getattr(content, RAW_RECORD_ATTRIBUTE, None)
-                if isinstance(record, dict) and id(content) not in seen:
+                if id(content) not in seen:
                     seen.add(id(content))
-                    records.append({**record, "url": getattr(content, "url", record.get("url"))})
+                    yield content
+
+
+def collect_records(generators: Iterable[Any]) -> list[dict[str, Any]]:
+    """The records of every content object of the build, by source path."""
+    records = []
+    for content in _contents(generators):
+        record = getattr(content, RAW_RECORD_ATTRIBUTE, None)
+        if isinstance(record, dict):
+            records.append({**record, "url": getattr(content, "url", record.get("url"))})
     return sorted(records, key=lambda r: r.get("source_path") or "")
 
 

@@ -634,6 +634,7 @@ def _shipped_footer(build: BuildState, variables: Mapping[str, Any], lang: str |
 def credit_copies(generator: Any) -> None:
     """``article_generator_pretaxonomy``: find the copies of one story among all articles (cached
     ones too), name the others in each one's footer, and with ``syndicated: 'one'`` publish one.
+    The records are then final, and escaped for themes before the generator cache is saved.
 
     The copy published is the longest text; a tie goes to the earliest date, then the file name.
     """
@@ -665,6 +666,8 @@ def credit_copies(generator: Any) -> None:
         generator.articles[:] = [a for a in generator.articles if id(a) not in left_out]
     grouped = {id(articles[i]) for group in groups for i in group}
     _forget_copies(build, [a for a in articles if id(a) not in grouped])
+    # the articles' records are final: escaped now, the generator cache keeps them escaped
+    report.show_records([generator, _LeftOut(build.left_out)])
 
 
 def _credit_group(build: BuildState, members: list[Any], kept: list[Any]) -> None:
@@ -750,7 +753,8 @@ def _name_copies(build: BuildState, article: Any, others: list[dict[str, Any]], 
 
 
 def gather_records(generators: list[Any]) -> None:
-    """``all_generators_finalized``: gather the records of every article.
+    """``all_generators_finalized``: escape the records not escaped yet (pages, drafts), and
+    gather the records of every article.
 
     Gathered from the content objects, not from ``content_object_init``:
     articles served from the generator cache keep their record but do not
@@ -760,6 +764,7 @@ def gather_records(generators: list[Any]) -> None:
         return
     build = state.of(generators[0].settings)
     if build is not None:
+        report.show_records([*generators, _LeftOut(build.left_out)])
         build.records = report.collect_records([*generators, _LeftOut(build.left_out)])
         if build.records:  # republished articles, cached ones included: no theme may unescape them
             install_safe_filters(generators)

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from conftest import DATA, article_body, footers, tree_hash
 import pytest
 
-from pelican_newsclean.plugin import cache
+from pelican_newsclean.plugin import cache, report
 
 PROSE = "The old bridge over the river reopened on Monday after two years of repairs, the council said."
 FILES = {
@@ -89,6 +89,18 @@ def test_with_the_generator_layer_an_unchanged_build_still_loads_pelicans_cache(
     make_site({}, CONTENT_CACHING_LAYER="generator", **CACHED)
     assert not [r for r in caplog.records if "content cache is not loaded" in r.getMessage()]
     assert not classifier_runs
+
+
+def test_with_the_generator_layer_an_unchanged_build_escapes_no_record_again(make_site, monkeypatch):
+    other = "Two new ferries will cross the bay from June, and the old one will be sold, the port said."
+    files = {"titled.txt": FILES["titled.txt"], "other.txt": f"Title: Other\nDate: 2024-05-04\n\nShare\n{other}\n"}
+    make_site(files, CONTENT_CACHING_LAYER="generator", **CACHED)  # two stories: no copies to name again
+    escaped = []
+    original = report.escaped
+    monkeypatch.setattr(report, "escaped", lambda value: escaped.append(value) or original(value))
+    output = make_site({}, CONTENT_CACHING_LAYER="generator", **CACHED)
+    assert not escaped, escaped  # the cached articles kept their records escaped
+    assert footers(article_body(output / "titled.html"))
 
 
 def _seed_site(make_site, content: dict[str, str]):

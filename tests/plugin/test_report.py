@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from markupsafe import Markup
 
-from pelican_newsclean.plugin.report import SHORT_TEXT, escaped
+from pelican_newsclean.plugin.report import SHORT_TEXT, attach_record, escaped, show_records
 
 
 def test_every_string_of_a_record_reaches_a_theme_escaped_short_or_long():
@@ -24,3 +26,19 @@ def test_every_string_of_a_record_reaches_a_theme_escaped_short_or_long():
     assert shown["removed"][0]["line"] == 3 and shown["found"] == {"date": None, "author": "byline"}
     assert shown["extracted_from_page"] is False
     assert escaped(record) == shown  # the same record, escaped again, reads the same
+
+
+def test_a_record_is_escaped_for_themes_once_and_again_only_where_it_changed():
+    article = SimpleNamespace()
+    generator = SimpleNamespace(articles=[article])
+    record = {"publisher": "<b>Wire</b>", "removed": [{"text": "<i>Share</i>", "reason": "share-widget"}], "copies": []}
+    attach_record(article, record)
+    show_records([generator])
+    shown = article.newsclean
+    assert shown == escaped(record)
+    show_records([generator])  # nothing changed: the same escaped record
+    assert article.newsclean is shown
+    attach_record(article, {**record, "copies": [{"publisher": "<u>Other</u>", "published": True}]})
+    show_records([generator])
+    assert article.newsclean["copies"] == [{"publisher": "&lt;u&gt;Other&lt;/u&gt;", "published": True}]
+    assert article.newsclean["removed"] is shown["removed"]  # unchanged: not escaped again
