@@ -7,7 +7,13 @@ import random
 from conftest import DATA
 
 from pelican_newsclean import clean_bytes
-from pelican_newsclean.core.copies import COPY_SIMILARITY_DEFAULT, group_copies, similarity, sketch
+from pelican_newsclean.core.copies import (
+    COMMON_VALUE_DEFAULT,
+    COPY_SIMILARITY_DEFAULT,
+    group_copies,
+    similarity,
+    sketch,
+)
 
 SEEDS = {path.name[:3]: clean_bytes(path.read_bytes()).paragraphs for path in sorted((DATA / "seeds").glob("*.txt"))}
 
@@ -71,3 +77,13 @@ def test_the_estimate_is_the_share_of_the_smallest_values_of_the_union_held_by_b
         union = sorted(set(a) | set(b))[:size]
         expected = len(set(a) & set(b) & set(union)) / len(union) if union else 0.0
         assert similarity(a, b, size) == expected
+
+
+def test_a_passage_that_more_than_fifty_texts_share_is_a_stock_phrase_not_a_copy():
+    rng = random.Random(9)
+    stock = list(range(50))  # the smallest values: in every sketch that holds them
+    texts = {n: tuple(stock + sorted(rng.sample(range(10**6, 10**9), 78))) for n in range(COMMON_VALUE_DEFAULT + 10)}
+    assert similarity(texts[0], texts[1]) >= COPY_SIMILARITY_DEFAULT  # two of them alone would read as copies
+    assert group_copies(texts) == []
+    few = dict(list(texts.items())[:COMMON_VALUE_DEFAULT])  # held by this many texts, it is still evidence
+    assert group_copies(few) == [sorted(few, key=str)]
