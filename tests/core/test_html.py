@@ -9,8 +9,9 @@ from bs4 import BeautifulSoup
 from pelican.contents import Content
 import pytest
 
-from pelican_newsclean.core.html import clean_html, find_blocks, looks_like_page, paragraphs_html
+from pelican_newsclean.core.html import clean_html, looks_like_page, paragraphs_html
 from pelican_newsclean.core.html.sanitise import sanitise_html
+from pelican_newsclean.core.html.tree import find_blocks
 
 ARTICLE = (
     "The council approved the new budget on Tuesday after a long debate about the cost of the bridge.",

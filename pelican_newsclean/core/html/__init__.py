@@ -17,16 +17,7 @@ from pelican_newsclean.core.config import DEFAULT_CONFIG, Config
 from pelican_newsclean.core.model import CleanResult
 from pelican_newsclean.core.pipeline import clean_numbered
 
-from .blocks import (
-    CAPTION_CLASS,
-    apply_layout,
-    find_blocks,
-    numbered,
-    paragraphs_html,
-    plain_paragraphs,
-    render_layout,
-    style_captions,
-)
+from .blocks import CAPTION_CLASS, numbered, paragraphs_html, plain_paragraphs, render_layout, style_captions
 from .page import extract_main, extractor_available, looks_like_page
 
 __all__ = [
@@ -35,7 +26,6 @@ __all__ = [
     "clean_html",
     "extract_main",
     "extractor_available",
-    "find_blocks",
     "looks_like_page",
     "paragraphs_html",
     "plain_paragraphs",
@@ -104,6 +94,8 @@ def clean_html(  # noqa: PLR0913, PLR0917 - each argument is one field of the re
     if texts is not None:  # a body of plain <p> lines needs no tree
         return render_result(body, clean_numbered(numbered(texts, lines), config, metadata), config, lines)
     from bs4 import BeautifulSoup  # only here: a body of plain lines needs no tree
+
+    from .tree import apply_layout, find_blocks
 
     soup = BeautifulSoup(body, "html.parser")
     extracted = missing = failed = False
