@@ -51,18 +51,18 @@ def similarity(a: Sequence[int], b: Sequence[int], size: int = SKETCH_SIZE_DEFAU
     >>> similarity(sketch(text), sketch(text))
     1.0
     """
-    first, second = sorted(set(a)), sorted(set(b))
-    return _estimate(first, second, set(first).intersection(second), size)
+    first, second = set(a), set(b)
+    return _estimate(first, second, first.intersection(second), size)
 
 
-def _estimate(first: Sequence[int], second: Sequence[int], both: set[int], size: int) -> float:
-    """:func:`similarity` of two sorted sketches without repeats, whose common values are ``both``:
-    the share of the ``size`` smallest values of the union that are in both.
+def _estimate(first: set[int], second: set[int], both: set[int], size: int) -> float:
+    """:func:`similarity` of two sketches' values, whose common values are ``both``: the share of
+    the ``size`` smallest values of the union that are in both.
     """
     union = len(first) + len(second) - len(both)
     if union <= size:
         return len(both) / union if union else 0.0
-    smallest = sorted(set(first).union(second))[:size]
+    smallest = sorted(first.union(second))[:size]
     return len(both.intersection(smallest)) / size
 
 
@@ -79,10 +79,9 @@ def group_copies(
     sketches: Mapping[Hashable, Sequence[int]], threshold: float = COPY_SIMILARITY_DEFAULT
 ) -> list[list[Hashable]]:
     """Groups (of two or more keys) of texts that are copies of one another, each sorted, in key order."""
-    ordered = {key: sorted(set(values)) for key, values in sketches.items()}
-    held = {key: set(values) for key, values in ordered.items()}
+    held = {key: set(values) for key, values in sketches.items()}
     index: dict[int, list[Hashable]] = defaultdict(list)
-    for key, values in ordered.items():
+    for key, values in held.items():
         for value in values:
             index[value].append(key)
     label = {key: key for key in sketches}  # the component each key is in, named by one member
@@ -97,7 +96,7 @@ def group_copies(
         members[first] += members.pop(second)
 
     common = {value for value, holders in index.items() if len(holders) > COMMON_VALUE_DEFAULT}
-    for key, values in ordered.items():
+    for key, values in held.items():
         rare = [index[value] for value in values if value not in common]
         spare = len(values) - len(rare)  # this text's common values: the other may hold them too
         least = threshold * min(SKETCH_SIZE_DEFAULT, len(values)) - spare - 1  # shared by a copy (1: rounding)
@@ -105,12 +104,12 @@ def group_copies(
             # a pair in one component already (the key itself among them) changes no group
             if count < least or label[other] == label[key]:
                 continue
-            if not _may_be_copies(count + spare, len(values), len(ordered[other]), threshold):
+            if not _may_be_copies(count + spare, len(values), len(held[other]), threshold):
                 continue
-            both = held[key].intersection(held[other])  # the values in both, common ones included
-            if not _may_be_copies(len(both), len(values), len(ordered[other]), threshold):
+            both = values.intersection(held[other])  # the values in both, common ones included
+            if not _may_be_copies(len(both), len(values), len(held[other]), threshold):
                 continue
-            if _estimate(values, ordered[other], both, SKETCH_SIZE_DEFAULT) >= threshold:
+            if _estimate(values, held[other], both, SKETCH_SIZE_DEFAULT) >= threshold:
                 join(label[key], label[other])
     groups: dict[Hashable, list[Hashable]] = defaultdict(list)
     for key in sketches:
