@@ -362,10 +362,10 @@ def _item_list_end(start: int, m: Measures, fixed: Sequence[str | None]) -> int:
 
 
 def _section_header(text: str, f: Features) -> bool:
-    """A header over one section of a list: one to four words, no figures, no sentence
+    """A header over one section of a list: a list header, or one ending in a colon
     ("Colleges", "CALL HANDLING", "Changes and improvements:").
     """
-    return 1 <= f.words <= 4 and f.digits == 0 and f.sentences == 0 and (not f.ends or text.endswith((":", "：")))
+    return _is_list_header(f) or (1 <= f.words <= 4 and f.digits == 0 and text.endswith((":", "：")))
 
 
 def _bulleted_list_end(start: int, m: Measures, fixed: Sequence[str | None]) -> int:
