@@ -764,8 +764,9 @@ def gather_records(generators: list[Any]) -> None:
         return
     build = state.of(generators[0].settings)
     if build is not None:
-        report.show_records([*generators, _LeftOut(build.left_out)])
-        build.records = report.collect_records([*generators, _LeftOut(build.left_out)])
+        every = [*generators, _LeftOut(build.left_out)]
+        report.show_records(every)
+        build.records = report.collect_records(every)
         if build.records:  # republished articles, cached ones included: no theme may unescape them
             install_safe_filters(generators)
 
