@@ -93,9 +93,6 @@ def connect() -> None:
     signals.article_generator_pretaxonomy.connect(credit_copies)
     signals.all_generators_finalized.connect(gather_records)
     signals.finalized.connect(write_build_report)
-    noise = logging.getLogger("pelican.readers")
-    if not any(isinstance(f, untrusted.SavedPageNoise) for f in noise.filters):
-        noise.filters.insert(0, untrusted.SavedPageNoise())  # before Pelican's own filter, which counts
 
 
 def report_path(settings: Mapping[str, Any], options: Options) -> str | None:
@@ -314,6 +311,8 @@ def clean_content(instance: Any) -> None:
     build = state.of(instance.settings)
     if build is None:
         return
+    if instance.metadata.get(SAVED_PAGE_KEY) and not instance._content:
+        instance._content = build.saved_page(instance.source_path)  # the reader gave Pelican none
     metadata_repairs = _metadata_repairs(instance)
     body, meta = instance._content, instance.metadata
     if not should_clean(meta, build.options):

@@ -231,8 +231,12 @@ class HTMLReader(readers.HTMLReader):
 
     A whole saved web page (see :func:`~..core.html.page.is_saved_page`) is read
     here: its title, date, author, publisher and canonical URL from what it
-    says of itself (Open Graph, JSON-LD, ``<title>`` without the site's name),
-    its body left whole for the article to be extracted. A republished Pelican
+    says of itself (Open Graph, JSON-LD, ``<title>`` without the site's name).
+    Its content goes to Pelican empty, the document kept for ``content_object_init``
+    to extract the article from: what Pelican does next to a reader's content is
+    meant for an author's markup (its check for images without ``alt`` takes
+    minutes on some saved pages, typogrify would rewrite the whole page), and the
+    reader cache then stores no copy of the page. A republished Pelican
     HTML article is read by Pelican, and only :data:`PAGE_METADATA` is kept of
     its ``<meta>`` tags: Pelican turns every named ``<meta>`` into metadata, so a
     saved page would decide ``save_as``, ``template``, ``status``...
@@ -245,8 +249,8 @@ class HTMLReader(readers.HTMLReader):
             with open(filename, "rb") as handle:
                 document = decode(handle.read()).text
             if is_saved_page(document):  # a scrape: what it says of itself cannot opt it out
-                build.saved_pages.add(os.path.realpath(filename))
-                return document, self._saved_page(filename, document)
+                build.saved_pages[os.path.realpath(filename)] = document
+                return "", self._saved_page(filename, document)
         content, metadata = super().read(filename)
         if build is None or not should_clean({**metadata, "reader": "html"}, build.options):
             return content, metadata
@@ -366,16 +370,3 @@ class RstReader(readers.RstReader):
 def record_title(title: str | None) -> str | None:
     """A title as the report shows it: text, not HTML."""
     return html.unescape(str(title)) if title is not None else None
-
-
-class SavedPageNoise(logging.Filter):
-    """Drops Pelican's notes about a saved page's markup ("Empty alt attribute for image..."):
-    the page is not the site owner's to fix, and its article is extracted from it.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Whether a record is shown (not a note about a saved page's markup)."""
-        if not str(record.msg).startswith("Empty alt attribute") or not isinstance(record.args, tuple):
-            return True
-        path = os.path.realpath(str(record.args[-1]))
-        return not state.is_saved_page(path)
