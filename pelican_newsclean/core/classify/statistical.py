@@ -323,13 +323,30 @@ def _row_runs(texts: Sequence[str], fixed: Sequence[str | None]) -> list[tuple[i
 def _announced_end(end: int, m: Measures, fixed: Sequence[str | None]) -> int:
     """The article's last block announces what follows (it ends with a colon):
     keep what follows up to the next block the rules dropped, or else the
-    list that follows (numbered, or items that read as no headline).
+    list that follows (numbered, or items that read as no headline), or else
+    the short lines that follow, whatever they read like.
     """
     texts = m.texts
     for j in range(end, len(texts)):
         if fixed[j] is not None and fixed[j] != KEEP:
             return j
-    return max(_numbered_list_end(end, texts), _item_list_end(end, m, fixed), _bulleted_list_end(end, m, fixed))
+    listed = max(_numbered_list_end(end, texts), _item_list_end(end, m, fixed), _bulleted_list_end(end, m, fixed))
+    return listed if listed > end else _short_lines_end(end, m, fixed)
+
+
+def _short_lines_end(start: int, m: Measures, fixed: Sequence[str | None]) -> int:
+    """End of the run of short lines from ``start`` on, whatever they read like (titles, names,
+    places: "Brazil", "India"...), or ``start`` when there are too few.
+    """
+    j = start
+    while (
+        j < len(m.texts)
+        and fixed[j] is None
+        and m.features[j].words <= d.LIST_ITEM_MAX_WORDS_DEFAULT
+        and m.features[j].sentences <= 1
+    ):
+        j += 1
+    return j if j - start >= d.INNER_LIST_MIN_ITEMS_DEFAULT else start
 
 
 _TABLE_ROW = re.compile(r"^\|.*\|.*\|\s*$")
