@@ -182,14 +182,37 @@ def mentions_time(text: str) -> bool:
 # --- headlines, prose, labels ---
 
 
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAYS = "mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+_DATE_OPENING = re.compile(
+    r"^\W*(?:(?:last\s+)?(?:updated|posted|published|modified)(?:\s+(?:on|at))?\s*:?\s*)?"
+    rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?"
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}:\d{2}\b)",
+    re.IGNORECASE,
+)
+
+
+def opens_with_date(text: str) -> bool:
+    """A block that opens with a date or a time, as a timestamp does ("Monday, November 5, 2012",
+    "Updated 9:10 AM EST", "7 July 2012 Last updated at 14:32"); not "2012 Holiday Gift Guide".
+    Month and weekday names are English.
+    """
+    return _DATE_OPENING.match(text) is not None
+
+
 def is_headline_like(text: str) -> bool:
     """Short, a few words, not a finished sentence: reads like a headline.
 
     Not a headline: a block too long for one, or one whose first sentence
-    ended and a second went on (a lede that lost its final full stop).
+    ended and a second went on (a lede that lost its final full stop), or a
+    timestamp (:func:`opens_with_date`).
     """
     words = text.split()
-    if len(text) > defaults.HEADLINE_MAX_CHARS_DEFAULT or SENTENCE_END.search(text):
+    if len(text) > defaults.HEADLINE_MAX_CHARS_DEFAULT or SENTENCE_END.search(text) or opens_with_date(text):
         return False
     if len(words) > defaults.HEADLINE_MAX_WORDS_DEFAULT:
         return False
