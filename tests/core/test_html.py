@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from pelican.contents import Content
 import pytest
 
-from pelican_newsclean.core.html import clean_html, looks_like_page, paragraphs_html
+from pelican_newsclean.core.html import clean_html, looks_like_page, page, paragraphs_html
 from pelican_newsclean.core.html.sanitise import sanitise_html
 from pelican_newsclean.core.html.tree import find_blocks
 
@@ -74,6 +74,38 @@ def test_whole_page_detection():
     links = "".join(f"<a href='/{i}'>{i}</a>" for i in range(6))
     assert looks_like_page(BeautifulSoup(f"{links}<article><p>x</p></article>", "html.parser"))
     assert not looks_like_page(BeautifulSoup("<p>x <a href='/'>y</a></p>", "html.parser"))
+
+
+_SAVED_PAGE = """<!-- <html lang="xx"> --><!DOCTYPE html>
+<html class="no-js" LANG="pt-BR"><head>
+<script>document.write('<html lang="yy">')</script>
+<title>Ponte reabre | Gazeta do Vale</title>
+<meta property="og:site_name" content="Gazeta do Vale">
+<meta name="author" content="Ana Souza">
+<link rel="canonical" href="https://gazeta.example/ponte-reabre">
+</head><body><nav><a href="/">Início</a></nav>
+<meta property="article:published_time" content="2024-05-01T08:00:00Z">
+<p>A ponte velha reabriu na segunda-feira.</p></body></html>"""
+
+
+def test_a_saved_pages_description_of_itself(monkeypatch):
+    """Read from its head and from wherever else it puts a <meta>: the language from the first
+    real <html> tag (not one in a comment or a script), the title without the site's name.
+    """
+    monkeypatch.setattr(page, "extractor_available", lambda: False)  # the page's own tags alone
+    found = page.page_metadata(_SAVED_PAGE)
+    assert found == page.PageMetadata(
+        title="Ponte reabre",
+        date="2024-05-01T08:00:00Z",
+        author="Ana Souza",
+        publisher="Gazeta do Vale",
+        url="https://gazeta.example/ponte-reabre",
+        language="pt-BR",
+    )
+    no_lang = _SAVED_PAGE.replace('LANG="pt-BR"', "").replace(
+        "</head>", '<meta property="og:locale" content="pt_BR"></head>'
+    )
+    assert page.page_metadata(no_lang).language == "pt_BR"
 
 
 def test_page_without_trafilatura_is_cleaned_as_it_is(monkeypatch, caplog):

@@ -7,7 +7,9 @@ main content with trafilatura, when it is installed
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
+from html.parser import HTMLParser
 import importlib.util
 import re
 from typing import TYPE_CHECKING
@@ -132,11 +134,41 @@ def _key(name: str) -> str:
     return re.sub(r"\W+", "", name.casefold().removeprefix("www."))
 
 
+_HEAD_TAGS = ("meta", "link", "title")
+"""The tags a page's description of itself is read from; the tree is built of these alone."""
+
+
+class _FirstHtmlTag(HTMLParser):
+    """Reads a document up to its first ``<html>`` tag, and keeps that tag's attributes."""
+
+    class Found(Exception):
+        """Raised at the first ``<html>`` tag: the parse stops there."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.attrs: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "html":
+            self.attrs = dict(attrs)
+            raise self.Found
+
+
+def _html_attribute(document: str, name: str) -> str | None:
+    """An attribute of the document's first ``<html>`` tag (read as bs4's ``html.parser`` reads it)."""
+    parser = _FirstHtmlTag()
+    with contextlib.suppress(_FirstHtmlTag.Found):
+        parser.feed(document)
+    return parser.attrs.get(name)
+
+
 def page_metadata(document: str) -> PageMetadata:
     """What a saved page says of itself (trafilatura's metadata extractor when installed)."""
     from bs4 import BeautifulSoup
+    from bs4.filter import SoupStrainer
 
-    soup = BeautifulSoup(document[:500_000], "html.parser")
+    head = document[:500_000]
+    soup = BeautifulSoup(head, "html.parser", parse_only=SoupStrainer(_HEAD_TAGS))
 
     def meta(*names: str) -> str | None:
         for name in names:
@@ -146,8 +178,7 @@ def page_metadata(document: str) -> PageMetadata:
         return None
 
     canonical = soup.find("link", rel="canonical")
-    html_tag = soup.find("html")
-    language = (html_tag.get("lang") if html_tag is not None else None) or meta("og:locale")
+    language = _html_attribute(head, "lang") or meta("og:locale")
     found = PageMetadata(
         title=meta("og:title", "twitter:title") or (soup.title.get_text().strip() if soup.title else None),
         date=meta("article:published_time", "date", "pubdate", "dc.date"),
