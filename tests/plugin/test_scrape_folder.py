@@ -55,7 +55,8 @@ def quickstart_site(root: Path, **settings) -> Path:
 def scrape_site(tmp_path_factory):
     handler, plugin = _Collect(), logging.getLogger("pelican_newsclean")
     plugin.addHandler(handler)
-    level, plugin.level = plugin.level, logging.INFO
+    level = plugin.level
+    plugin.setLevel(logging.INFO)  # setLevel, not the attribute: it clears the loggers' cached answers
     try:
         output = quickstart_site(tmp_path_factory.mktemp("scrapes"))
     finally:
