@@ -97,14 +97,16 @@ def clean_html(  # noqa: PLR0913, PLR0917 - each argument is one field of the re
 
     from .tree import apply_layout, find_blocks
 
-    soup = BeautifulSoup(body, "html.parser")
+    soup = None if extract and page else BeautifulSoup(body, "html.parser")  # a known page: its article is enough
     extracted = missing = failed = False
-    if extract and (page or looks_like_page(soup)):
+    if extract and (page or (soup is not None and looks_like_page(soup))):
         main = extract_main(body)
         if main is not None:
             soup, extracted, lines = BeautifulSoup(main, "html.parser"), True, None
         missing = not extractor_available()
         failed = main is None and not missing
+    if soup is None:  # no article found in the page: it is cleaned whole
+        soup = BeautifulSoup(body, "html.parser")
     elements = find_blocks(soup)
     texts = [text for _, text in elements]
     blocks = numbered(texts, lines)
