@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from .classify.profiles import Profile, profile_for_domain
 from .model import Removal
+from .text import MONTHS
 from .wires import WIRE_NAMES, alternation
 
 _WIRE_ALT = alternation(WIRE_NAMES)
@@ -159,9 +160,8 @@ def byline_name(removed: Sequence[Removal]) -> str | None:
     return None
 
 
-_MONTH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE_IN_LINE = re.compile(
-    rf"\b(?:(?:{_MONTH})[a-z]*\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}\s+(?:{_MONTH})[a-z]*\.?\s+(?:19|20)\d{{2}}"
+    rf"\b(?:(?:{MONTHS})[a-z]*\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}\s+(?:{MONTHS})[a-z]*\.?\s+(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})",
     re.IGNORECASE,
 )

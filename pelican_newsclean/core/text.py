@@ -54,6 +54,13 @@ def first_sentence(text: str) -> str:
 SENTENCE_STOPS = (".", "!", "?", "。", "！", "？")
 """Characters a finished sentence ends with."""
 
+MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+"""English month names and their abbreviations, as the body of a regex alternation (match it
+case-insensitively)."""
+
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
 

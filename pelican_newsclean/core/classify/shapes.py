@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pelican_newsclean.core.text import SENTENCE_END, SENTENCE_ENDS, SENTENCE_STOPS, WORD
+from pelican_newsclean.core.text import MONTHS, SENTENCE_END, SENTENCE_ENDS, SENTENCE_STOPS, WORD
 from pelican_newsclean.core.wires import DATELINE_CREDITS, PHOTO_AGENCIES, alternation
 from pelican_newsclean.data import load_toml
 
@@ -182,15 +182,11 @@ def mentions_time(text: str) -> bool:
 # --- headlines, prose, labels ---
 
 
-_MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 _WEEKDAYS = "mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
 _DATE_OPENING = re.compile(
     r"^\W*(?:(?:last\s+)?(?:updated|posted|published|modified)(?:\s+(?:on|at))?\s*:?\s*)?"
     rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?"
-    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b"
+    rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}:\d{2}\b)",
     re.IGNORECASE,
 )
