@@ -338,15 +338,24 @@ def _short_lines_end(start: int, m: Measures, fixed: Sequence[str | None]) -> in
     """End of the run of short lines from ``start`` on, whatever they read like (titles, names,
     places: "Brazil", "India"...), or ``start`` when there are too few.
     """
+    return _run_end(start, m, fixed, _short_line, d.INNER_LIST_MIN_ITEMS_DEFAULT)
+
+
+def _short_line(_text: str, f: Features) -> bool:
+    """A line of a list, whatever it reads like: short, one sentence at most."""
+    return f.words <= d.LIST_ITEM_MAX_WORDS_DEFAULT and f.sentences <= 1
+
+
+def _run_end(
+    start: int, m: Measures, fixed: Sequence[str | None], belongs: Callable[[str, Features], bool], minimum: int
+) -> int:
+    """End of the run of undecided blocks from ``start`` on that ``belongs`` accepts, or ``start``
+    when the run has fewer than ``minimum``.
+    """
     j = start
-    while (
-        j < len(m.texts)
-        and fixed[j] is None
-        and m.features[j].words <= d.LIST_ITEM_MAX_WORDS_DEFAULT
-        and m.features[j].sentences <= 1
-    ):
+    while j < len(m.texts) and fixed[j] is None and belongs(m.texts[j], m.features[j]):
         j += 1
-    return j if j - start >= d.INNER_LIST_MIN_ITEMS_DEFAULT else start
+    return j if j - start >= minimum else start
 
 
 _TABLE_ROW = re.compile(r"^\|.*\|.*\|\s*$")
@@ -372,10 +381,7 @@ def _list_item(text: str, f: Features) -> bool:
 
 def _item_list_end(start: int, m: Measures, fixed: Sequence[str | None]) -> int:
     """End of the run of list items from ``start`` on (``start`` when there is none)."""
-    j = start
-    while j < len(m.texts) and fixed[j] is None and _list_item(m.texts[j], m.features[j]):
-        j += 1
-    return j if j - start >= d.LIST_MIN_ITEMS_DEFAULT else start
+    return _run_end(start, m, fixed, _list_item, d.LIST_MIN_ITEMS_DEFAULT)
 
 
 def _section_header(text: str, f: Features) -> bool:
