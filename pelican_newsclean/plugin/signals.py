@@ -312,7 +312,7 @@ def clean_content(instance: Any) -> None:
     if build is None:
         return
     if instance.metadata.get(SAVED_PAGE_KEY) and not instance._content:
-        instance._content = build.saved_page(instance.source_path)  # the reader gave Pelican none
+        instance._content = untrusted.saved_page(build, instance.source_path)  # the reader gave Pelican none
     metadata_repairs = _metadata_repairs(instance)
     body, meta = instance._content, instance.metadata
     if not should_clean(meta, build.options):

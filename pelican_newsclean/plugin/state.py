@@ -13,12 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 import hashlib
 import logging
-import os
 from typing import Any
 
 from pelican_newsclean.core.config import Config
 from pelican_newsclean.core.model import CleanResult
-from pelican_newsclean.core.read import decode
 
 from .cache import CleanCache, build_fingerprint, open_cache
 from .copies import Slugs
@@ -53,7 +51,7 @@ class BuildState:
     slugs: Slugs = field(default_factory=Slugs)
     saved_pages: dict[str, str] = field(default_factory=dict)
     """Saved web pages the reader read this build, by real path, until ``content_object_init``
-    takes them (see :meth:`saved_page`)."""
+    takes them (see :func:`~.untrusted.saved_page`)."""
     copy_groups: list[list[str]] = field(default_factory=list)
     left_out: list[Any] = field(default_factory=list)
     cache: CleanCache | None = None
@@ -69,16 +67,6 @@ class BuildState:
     def keep(self, source_path: str, body: str, result: CleanResult) -> None:
         """Keep the reader's result for ``content_object_init``."""
         self.results[source_path] = Stored(digest(body), result, self.options.config)
-
-    def saved_page(self, source_path: str) -> str:
-        """A saved web page's document: the one the reader kept, else (on a reader-cache hit,
-        when Pelican did not call the reader) the file read again.
-        """
-        document = self.saved_pages.pop(os.path.realpath(source_path), None)
-        if document is None:
-            with open(source_path, "rb") as handle:
-                document = decode(handle.read()).text
-        return document
 
     def take(self, source_path: str | None, body: str) -> CleanResult | None:
         """The reader's result for this article, if the reader made one for this very body.

@@ -246,8 +246,7 @@ class HTMLReader(readers.HTMLReader):
         """Return ``(content, metadata)`` of an HTML file, as Pelican's reader, made safe."""
         build = state.of(self.settings)
         if build is not None and build.options.extract_pages:
-            with open(filename, "rb") as handle:
-                document = decode(handle.read()).text
+            document = _document(filename)
             if is_saved_page(document):  # a scrape: what it says of itself cannot opt it out
                 build.saved_pages[os.path.realpath(filename)] = document
                 return "", self._saved_page(filename, document)
@@ -304,6 +303,19 @@ class HTMLReader(readers.HTMLReader):
         if steering:
             metadata[DROPPED_KEY] = steering
         return metadata
+
+
+def saved_page(build: state.BuildState, source_path: str) -> str:
+    """A saved web page's document: the one :class:`HTMLReader` kept, else (on a reader-cache
+    hit, when Pelican did not call the reader) the file read again.
+    """
+    return build.saved_pages.pop(os.path.realpath(source_path), None) or _document(source_path)
+
+
+def _document(path: str) -> str:
+    """An HTML file's text, decoded as every scrape is."""
+    with open(path, "rb") as handle:
+        return decode(handle.read()).text
 
 
 def _read(read: Any) -> tuple[str, dict[str, Any]]:

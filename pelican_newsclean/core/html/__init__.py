@@ -99,7 +99,7 @@ def clean_html(  # noqa: PLR0913, PLR0917 - each argument is one field of the re
 
     soup = None if extract and page else BeautifulSoup(body, "html.parser")  # a known page: its article is enough
     extracted = missing = failed = False
-    if extract and (page or (soup is not None and looks_like_page(soup))):
+    if extract and (soup is None or looks_like_page(soup)):
         main = extract_main(body)
         if main is not None:
             soup, extracted, lines = BeautifulSoup(main, "html.parser"), True, None
