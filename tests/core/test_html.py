@@ -108,6 +108,61 @@ def test_a_saved_pages_description_of_itself(monkeypatch):
     assert page.page_metadata(no_lang).language == "pt_BR"
 
 
+_LINE = (
+    "Line {n} says the <a href='/mbp'>MacBook Pro</a> was released today, with <b>new</b> chips "
+    "and <i>more</i> memory than the model it replaces."
+)
+_ARTICLES = {
+    # a run of text before the article's own blocks: trafilatura glues the blocks together
+    "text before blocks": "<div>" + _LINE.format(n=0) + "".join(f"<div>{_LINE.format(n=n)}</div>" for n in range(1, 8)),
+    # lines in <div>s left open, ended by <br>: the first is cut at its inline elements
+    "unclosed divs": "".join(f"<div class='post'>{_LINE.format(n=n)}<br><br>" for n in range(8)),
+}
+
+
+@pytest.mark.skipif(not page.extractor_available(), reason="needs trafilatura")
+@pytest.mark.parametrize("article", _ARTICLES.values(), ids=_ARTICLES.keys())
+def test_a_saved_pages_lines_come_out_whole_with_their_spaces(article):
+    """trafilatura can drop the space at an inline element's edge or between blocks and cut a
+    line at its inline elements; the page's own spaces and lines are put back.
+    """
+    saved = (
+        "<html><head><title>Launch</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article>{article}</article><footer>(c) Site</footer></body></html>"
+    )
+    cleaned = clean_html(saved, extract=True)
+    assert cleaned.extracted
+    soup = BeautifulSoup(cleaned.html, "html.parser")
+    for line_break in soup.find_all("br"):
+        line_break.replace_with("\n")
+    text = soup.get_text()
+    for n in range(8):
+        line = f"Line {n} says the MacBook Pro was released today, with new chips and more memory than the model it replaces."
+        assert line in text
+    assert "replaces.Line" not in text
+
+
+def _mended(extract: str, source: str) -> list[str]:
+    soup = BeautifulSoup(extract, "html.parser")
+    page.mend_runs(soup, page.SourceText.of(source))
+    return [p.get_text() for p in soup.find_all("p")]
+
+
+def test_mending_puts_back_only_what_the_page_had():
+    # the page's own spacing wins: a space it had comes back, a join it made stays
+    assert _mended("<p><a>Pro</a>was out, <b>U.</b>S.-made</p>", "<p><a>Pro</a> was out, <b>U.</b>S.-made</p>") == [
+        "Pro was out, U.S.-made"
+    ]
+    # one line of the page cut in two becomes one; two lines of the page stay two
+    assert _mended("<p>It was</p><p><b>late</b> again.</p>", "<div>It was <b>late</b> again.</div>") == [
+        "It was late again."
+    ]
+    assert _mended("<p>It was</p><p>late again.</p>", "<div>It was<br>late again.</div>") == ["It was", "late again."]
+    assert _mended("<p>It was</p><p>late again.</p>", "<p>It was</p><p>late again.</p>") == ["It was", "late again."]
+    # text the page does not hold is left as it is
+    assert _mended("<p>Lateagain.</p>", "<p>Something else entirely.</p>") == ["Lateagain."]
+
+
 def test_page_without_trafilatura_is_cleaned_as_it_is(monkeypatch, caplog):
     import sys
 

@@ -7,6 +7,7 @@ main content with trafilatura, when it is installed
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, Tag
 
 PAGE_TAGS = ("nav", "header", "footer", "aside")
 """Site furniture: a body holding one of these is a whole saved page."""
@@ -63,8 +64,174 @@ def extract_main(page: str) -> str | None:
         return None
     from bs4 import BeautifulSoup
 
-    body = BeautifulSoup(extracted, "html.parser").body
-    return body.decode_contents() if body is not None else extracted
+    soup = BeautifulSoup(extracted, "html.parser")
+    body = soup.body or soup
+    mend_runs(body, SourceText.of(page))
+    return body.decode_contents()
+
+
+INLINE_TAGS = frozenset({
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
+    "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike",
+    "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+})  # fmt: skip
+"""Elements that run on inside a line of text; any other element (and ``<br>``) breaks the line."""
+
+_UNSEEN_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title"})
+_NON_SPACE = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A page's visible text with its whitespace taken out, and where the whitespace was.
+
+    ``text`` holds every non-space character in document order; ``spaced``
+    the (sorted) offsets into it that whitespace or a line break came before,
+    and ``broken`` those that a line break came before (a block element's
+    edge or a ``<br>``).
+    """
+
+    text: str
+    spaced: tuple[int, ...]
+    broken: frozenset[int]
+
+    @classmethod
+    def of(cls, page: str) -> SourceText:
+        """Read a page's text as a browser lays it out in lines."""
+        import lxml.etree
+        import lxml.html
+
+        parts: list[str] = []
+        spaced: list[int] = []
+        broken: set[int] = set()
+        length = 0
+        pending_space = pending_break = False
+
+        def add(text: str | None) -> None:
+            nonlocal length, pending_space, pending_break
+            for word in _NON_SPACE.finditer(text or ""):
+                if length and (pending_space or word.start() > 0):
+                    spaced.append(length)
+                    if pending_break:
+                        broken.add(length)
+                parts.append(word.group())
+                length += len(word.group())
+                pending_space = pending_break = False
+            if text and text[-1:].isspace():
+                pending_space = True
+
+        def line_break() -> None:
+            nonlocal pending_space, pending_break
+            pending_space = pending_break = True
+
+        try:
+            root = lxml.html.document_fromstring(
+                page.encode("utf-8", "surrogatepass"), parser=lxml.html.HTMLParser(encoding="utf-8")
+            )
+        except (lxml.etree.ParserError, ValueError):
+            return cls("", (), frozenset())
+        skip = 0
+        for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+            tag = element.tag if isinstance(element.tag, str) else None
+            if event == "start":
+                if tag in _UNSEEN_TAGS:
+                    skip += 1
+                if tag not in INLINE_TAGS:
+                    line_break()
+                if not skip and tag is not None:
+                    add(element.text)
+            else:
+                if tag in _UNSEEN_TAGS:
+                    skip -= 1
+                if tag not in INLINE_TAGS:
+                    line_break()
+                if not skip:
+                    add(element.tail)
+        return cls("".join(parts), tuple(spaced), frozenset(broken))
+
+    def is_spaced(self, offset: int) -> bool:
+        """Whether whitespace came before this offset of the text."""
+        at = bisect.bisect_left(self.spaced, offset)
+        return at < len(self.spaced) and self.spaced[at] == offset
+
+    def spaces_within(self, start: int, end: int) -> list[int]:
+        """The offsets strictly between ``start`` and ``end`` that whitespace came before."""
+        return list(self.spaced[bisect.bisect_right(self.spaced, start) : bisect.bisect_left(self.spaced, end)])
+
+
+def mend_runs(body: Tag, source: SourceText) -> None:
+    """Put back the whitespace and line runs of the page that an extractor lost, in place.
+
+    trafilatura can drop the space at an inline element's edge ("the MacBook
+    Prowas released") and cut one line of the page into several paragraphs
+    at its inline elements. Each paragraph of the extract is found in the
+    page's text (whitespace aside): a space goes back wherever the page had
+    one, and paragraphs that were one line of the page, with no block edge or
+    ``<br>`` between them, become one again. A paragraph not found in the
+    page is left as it is.
+    """
+    from bs4 import Tag
+    from bs4.element import NavigableString
+
+    if not source.text:
+        return
+    cursor = 0
+    previous: tuple[Tag, int] | None = None  # the last paragraph found, and where it ends in the source
+    for block in list(body.children):
+        if not isinstance(block, Tag):
+            continue
+        strings = [s for s in block.descendants if type(s) is NavigableString]
+        stripped = "".join("".join(s.split()) for s in strings)
+        if not stripped:
+            continue
+        start = source.text.find(stripped, cursor)
+        if start < 0:
+            start = source.text.find(stripped)
+        if start < 0:
+            previous = None
+            continue
+        _respace(block, start, source)
+        end = start + len(stripped)
+        cursor = end
+        joined = previous[0] if previous is not None and previous[1] == start else None
+        if joined is not None and start not in source.broken and block.name == "p" == joined.name:
+            if source.is_spaced(start):
+                joined.append(" ")
+            for child in list(block.contents):
+                joined.append(child.extract())
+            block.decompose()
+            previous = (joined, end)
+        else:
+            previous = (block, end)
+
+
+def _respace(block: Tag, start: int, source: SourceText) -> None:
+    """Give the text of a paragraph found at ``start`` in the source the spaces it had there."""
+    from bs4 import Tag
+    from bs4.element import NavigableString
+
+    offset = start
+    after_space = True  # nothing goes before a paragraph's first word
+    for node in list(block.descendants):
+        if isinstance(node, Tag):
+            after_space = after_space or node.name not in INLINE_TAGS  # a <br> is a space
+            continue
+        if type(node) is not NavigableString:
+            continue  # a comment, not text
+        text = str(node)
+        inserts: list[int] = []
+        for word in _NON_SPACE.finditer(text):
+            first = offset
+            offset += len(word.group())
+            if word.start() == 0 and not after_space and source.is_spaced(first):
+                inserts.append(0)
+            inserts.extend(word.start() + cut - first for cut in source.spaces_within(first, offset))
+            after_space = False
+        if text[-1:].isspace():
+            after_space = True
+        if inserts:
+            pieces = [text[i:j] for i, j in zip([0, *inserts], [*inserts, len(text)], strict=True)]
+            node.replace_with(NavigableString(" ".join(pieces)))
 
 
 @dataclass(frozen=True)
