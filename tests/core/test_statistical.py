@@ -6,7 +6,7 @@ from conftest import DATA as TEST_DATA
 import pytest
 
 from pelican_newsclean import clean_text
-from pelican_newsclean.core.classify.statistical import KEEP, classify_blocks, detect_language
+from pelican_newsclean.core.classify.statistical import KEEP, classify_blocks, detect_language, measure
 from pelican_newsclean.core.classify.stopwords import stoplists
 
 DATA = TEST_DATA / "statistical"
@@ -254,3 +254,15 @@ def test_a_numbered_list_announced_by_a_colon_is_kept_to_its_last_item():
         items += [f"{n}) {name}", f"http://shop.example/item{n}"]
     texts = [*PARAGRAPHS, intro, *items, *MENU]
     assert dropped(texts) == list(range(len(texts) - len(MENU), len(texts)))
+
+
+def test_only_a_line_broken_mid_sentence_is_measured_with_the_next():
+    """A hard-wrapped paragraph is measured whole; a heading, a name, a time or a quoted title
+    before a lower-case line is a line of its own.
+    """
+    wrapped = ["The ferry will run again on Monday, the harbour office said, and the", "fares will not change."]
+    measured = measure(wrapped)
+    assert measured.features[0] is measured.features[1]
+    for line in ("Sponsored Links", "Posted by: Ana Ruiz at 3:17 PM", "2 thoughts on “Why the Pier Closed”", "Ana"):
+        measured = measure([line, "fares will not change, the harbour office said."])
+        assert measured.features[0] is not measured.features[1], line

@@ -125,16 +125,33 @@ def block_class(f: Features, ref: float) -> str:  # noqa: PLR0911 - one answer p
 _CONTINUES = re.compile(r"^[\"'“‘(]?[a-zà-öø-ÿа-я]")
 
 
+_CUT_AFTER = ",-–—("
+"""Besides a lower-case word, what a line broken off mid-sentence can end with."""
+
+
+def _cut_mid_sentence(line: str) -> bool:
+    """Whether a line reads as broken off mid-sentence: two words or more, ending in a comma,
+    a dash, an opening bracket or a word in lower case. A line ending on a capitalised word, a
+    number or a quote ("Sponsored Links", "Posted by: Ana at 3:17 PM", a lone name) is a line of
+    its own, however the next one starts.
+    """
+    words = line.split()
+    if len(words) < 2:
+        return False
+    last = line[-1:]
+    return last in _CUT_AFTER or (last.islower() and not words[-1][:1].isupper())
+
+
 def _wrapped_paragraphs(texts: Sequence[str]) -> list[tuple[int, int]]:
     """Runs [first, last) of lines that are one hard-wrapped paragraph: each
-    line after the first starts in lower case after a line with no sentence
-    end, and the last ends like a sentence (a list of teasers, each opening
-    with a lower-case tag, does not).
+    line after the first starts in lower case after a line cut off
+    mid-sentence (:func:`_cut_mid_sentence`), and the last ends like a
+    sentence (a list of teasers, each opening with a lower-case tag, does not).
     """
     runs = []
     first = 0
     for i in range(1, len(texts) + 1):
-        if i < len(texts) and _CONTINUES.match(texts[i]) and not ENDS_CLAUSE.search(texts[i - 1]):
+        if i < len(texts) and _CONTINUES.match(texts[i]) and _cut_mid_sentence(texts[i - 1]):
             continue
         if i - first > 1 and ENDS_CLAUSE.search(texts[i - 1]):
             runs.append((first, i))
