@@ -108,6 +108,9 @@ LIST_MIN_SECTIONS_DEFAULT = 2
 this many sections at least, each under a header of its own (a related list has one heading)."""
 LIST_MIN_ITEM_SHARE_DEFAULT = 0.67
 """...and this share of its items read as no headline (a list of teasers does not qualify)."""
+LIST_PROSE_AFTER_DEFAULT = 2
+"""A bulleted list right after the article's prose is the article's when prose comes again
+within this many blocks after it."""
 
 # --- statistical pass: naming what goes -----------------------------------------
 BYLINE_MAX_WORDS_DEFAULT = 12

@@ -452,6 +452,26 @@ def _announced_lists(m: Measures, weights: Sequence[float], fixed: Sequence[str 
     return runs
 
 
+def _lists_between_prose(
+    texts: Sequence[str], weights: Sequence[float], fixed: Sequence[str | None]
+) -> list[tuple[int, int]]:
+    """Runs [first, last) of bulleted (or "1."-numbered) lists that stand between prose and
+    prose: right after a block of prose, with prose again within
+    :data:`~.defaults.LIST_PROSE_AFTER_DEFAULT` blocks after it. Such a list is the
+    article's, whatever its items read like (the subject lines an article compares).
+    """
+    n = len(texts)
+    items = _spans(n, lambda k: fixed[k] is None and bool(_LIST_ITEM.match(texts[k])))
+    return [
+        (i, j)
+        for i, j in items
+        if j - i >= d.MARKED_LIST_MIN_ITEMS_DEFAULT
+        and i > 0
+        and weights[i - 1] > 0
+        and any(weights[k] > 0 for k in range(j, min(j + d.LIST_PROSE_AFTER_DEFAULT, n)))
+    ]
+
+
 def _attached_table_end(end: int, m: Measures, fixed: Sequence[str | None]) -> int:
     """A table right after the article (its rows ``| a | b |``) belongs to it."""
     j = end
@@ -556,6 +576,7 @@ def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
         # a kept title or caption neither anchors the article nor splits it
         gaps.append(0.0 if prose or fx == KEEP else _gap_size(cls, f, fx))
     lists = (*_list_runs(texts, feats, fixed), *_announced_lists(m, weights, fixed))
+    lists = (*lists, *_lists_between_prose(texts, weights, fixed))
     for first, last in (*_table_runs(texts, feats, fixed), *lists, *_row_runs(texts, fixed)):
         for k in range(first, last):  # a table or a list inside the article does not split it
             gaps[k] = 0.0
