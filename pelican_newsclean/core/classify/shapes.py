@@ -156,6 +156,24 @@ def is_dateline(text: str) -> bool:
     return m is not None and (m.group("wire") is not None or text.rstrip()[-1:] in "-—–:") and len(text) < 60
 
 
+_DATELINED = re.compile(
+    r"^[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,2})?"
+    rf"\s*(?:\((?i:{alternation(DATELINE_CREDITS)})\))?\s*(?:--|[—–-])\s+\S"
+)
+
+
+def opens_with_dateline(text: str) -> bool:
+    """A paragraph that opens with its dateline: "BOISBRIAND, Quebec -- The ...",
+    "SEOUL (Reuters) - North Korea ...": the lede of a news story.
+
+    >>> opens_with_dateline("BOISBRIAND, Quebec -- Halifax's left wing was hurt on Saturday.")
+    True
+    >>> opens_with_dateline("HOT TODAY: ten recipes") or opens_with_dateline("TV - Ten shows to watch")
+    False
+    """
+    return bool(_DATELINED.match(text))
+
+
 _BYLINE = re.compile(
     r"^(by|von|por|di|de|par|oleh|door|av|af|автор|author|written by|words by|"
     r"text|texto|reporter)\b[:\s]",

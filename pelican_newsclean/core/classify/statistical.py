@@ -701,7 +701,8 @@ def name_drops(m: Measures, run: Run, fixed: Sequence[str | None]) -> list[Verdi
         elif f.words <= d.CAPTION_MAX_WORDS_DEFAULT and shapes.ends_with_bracketed_credit(text):
             out[i] = ("boilerplate", "caption-with-credit")
         elif not run.start <= i < run.end:
-            if i not in closing:
+            lede = i < run.start and run.weights[i] > 0 and shapes.opens_with_dateline(text)
+            if i not in closing and not lede:  # a news story's lede, its dateline first, is the article's
                 out[i] = _reason(text, f, cls)
         elif i < run.start + d.HEAD_ZONE_DEFAULT and run.weights[i] <= 0 and _prose_before(run, i) <= 1:
             reason = _reason(text, f, cls)
