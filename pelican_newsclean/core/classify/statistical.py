@@ -575,8 +575,11 @@ def article_run(m: Measures, fixed: Sequence[str | None]) -> Run:
         weights.append(min(f.words, d.PROSE_WEIGHT_MAX_DEFAULT) if prose else 0.0)
         # a kept title or caption neither anchors the article nor splits it
         gaps.append(0.0 if prose or fx == KEEP else _gap_size(cls, f, fx))
-    lists = (*_list_runs(texts, feats, fixed), *_announced_lists(m, weights, fixed))
-    lists = (*lists, *_lists_between_prose(texts, weights, fixed))
+    lists = (
+        *_list_runs(texts, feats, fixed),
+        *_announced_lists(m, weights, fixed),
+        *_lists_between_prose(texts, weights, fixed),
+    )
     for first, last in (*_table_runs(texts, feats, fixed), *lists, *_row_runs(texts, fixed)):
         for k in range(first, last):  # a table or a list inside the article does not split it
             gaps[k] = 0.0
