@@ -158,6 +158,10 @@ def test_mending_puts_back_only_what_the_page_had():
         "It was late again."
     ]
     assert _mended("<p>It was</p><p>late again.</p>", "<div>It was<br>late again.</div>") == ["It was", "late again."]
+    # a comment in the page's line neither breaks it nor hides the text after it
+    assert _mended("<p>It was</p><p>late again.</p>", "<div>It was <!-- ad --> late again.</div>") == [
+        "It was late again."
+    ]
     assert _mended("<p>It was</p><p>late again.</p>", "<p>It was</p><p>late again.</p>") == ["It was", "late again."]
     # text the page does not hold is left as it is
     assert _mended("<p>Lateagain.</p>", "<p>Something else entirely.</p>") == ["Lateagain."]

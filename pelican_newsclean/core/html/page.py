@@ -131,14 +131,17 @@ class SourceText:
         except (lxml.etree.ParserError, ValueError):
             return cls("", (), frozenset())
         skip = 0
-        for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        for event, element in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
             tag = element.tag if isinstance(element.tag, str) else None
-            if event == "start":
+            if tag is None:  # a comment or a processing instruction: only its tail is text
+                if not skip:
+                    add(element.tail)
+            elif event == "start":
                 if tag in _UNSEEN_TAGS:
                     skip += 1
                 if tag not in INLINE_TAGS:
                     line_break()
-                if not skip and tag is not None:
+                if not skip:
                     add(element.text)
             else:
                 if tag in _UNSEEN_TAGS:
