@@ -144,9 +144,11 @@ def ends_with_bracketed_credit(text: str) -> bool:
 
 # --- datelines, bylines, timestamps ---
 
+_WIRE_CREDIT = rf"(?i:{alternation(DATELINE_CREDITS)})"
+"""The wire's name a dateline may carry in brackets: ``PARIS (AFP) —``."""
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,30})?)"
-    rf"\s*(?:\((?P<wire>(?i:{alternation(DATELINE_CREDITS)}))\))?\s*[-—–:]?\s*$"
+    rf"\s*(?:\((?P<wire>{_WIRE_CREDIT})\))?\s*[-—–:]?\s*$"
 )
 
 
@@ -156,9 +158,11 @@ def is_dateline(text: str) -> bool:
     return m is not None and (m.group("wire") is not None or text.rstrip()[-1:] in "-—–:") and len(text) < 60
 
 
+# a place of words in capitals (the first of three letters or more), not any run of them as
+# above: a paragraph's first words, unlike a line of their own, can be a kicker ("TV - Ten ...")
 _DATELINED = re.compile(
     r"^[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,2})?"
-    rf"\s*(?:\((?i:{alternation(DATELINE_CREDITS)})\))?\s*(?:--|[—–-])\s+\S"
+    rf"\s*(?:\({_WIRE_CREDIT}\))?\s*(?:--|[—–-])\s+\S"
 )
 
 
