@@ -89,6 +89,13 @@ def test_caption_closed_by_a_photo_credit_is_dropped():
     assert dropped(texts) == [2, 3]
 
 
+def test_a_heading_in_capitals_with_a_slash_is_no_photo_credit():
+    section = ["CALENDAR/CLOCK", "- Alarms now sound when the phone is locked."]
+    credited = ["The new bus depot on opening day.", "AFP/GETTY IMAGES"]
+    assert dropped([*PARAGRAPHS[:2], *section, *PARAGRAPHS[2:]]) == []
+    assert dropped([*PARAGRAPHS[:2], *credited, *PARAGRAPHS[2:]]) == [2, 3]
+
+
 def test_headline_list_inside_the_article_is_dropped():
     texts = PARAGRAPHS[:2] + RELATED + PARAGRAPHS[2:]
     assert dropped(texts) == list(range(2, 2 + len(RELATED)))

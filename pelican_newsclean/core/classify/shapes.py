@@ -97,6 +97,8 @@ _CREDIT_OPENING = re.compile(
     r"bild|imagem|immagine|фото|사진)\b\s*(by)?\s*[:/.…]|"
     r"^\(?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z]",
 )
+_SLASHED = re.compile(r"^\(?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z]")
+_AGENCY = re.compile(rf"\b(?i:{alternation(PHOTO_AGENCIES)})\b")
 # "... (Photo: Name)" closing a caption.
 _BRACKETED_CREDIT = re.compile(
     r"\((photo|photos|image|images|picture|foto|fotos|credit|bild|imagem)\s*:[^()]*\)\W*$",
@@ -133,8 +135,13 @@ def is_caption(text: str) -> bool:
 
 
 def opens_with_credit(text: str) -> bool:
-    """A block that opens like a photo credit: "Photo: ...", "Name / AFP"."""
-    return bool(_CREDIT_OPENING.match(text))
+    """A block that opens like a photo credit: "Photo: ...", "Name / AFP". In capitals
+    throughout, "A/B" is a credit only when it names an agency ("AFP/GETTY IMAGES"; a
+    section heading such as "CALENDAR/CLOCK" is none).
+    """
+    if not _CREDIT_OPENING.match(text):
+        return False
+    return not text.isupper() or not _SLASHED.match(text) or bool(_AGENCY.search(text))
 
 
 def ends_with_bracketed_credit(text: str) -> bool:
