@@ -11,7 +11,9 @@ three steps, each a function:
 2. :func:`article_run` (context): the article is one contiguous run of
    prose. The run starts from the heaviest cluster of prose blocks and grows
    over a gap of non-prose blocks only when the prose beyond outweighs the
-   gap, whose cost grows faster than its length (linear time overall).
+   gap, whose cost grows faster than its length (linear time overall); at
+   its edges it takes what belongs to the article though it is no prose (a
+   list or a table the article announces, its own lines under one label).
 3. :func:`name_drops`: short and non-prose blocks outside the run are
    boilerplate, those inside it (subheadings, short quotes) are article
    text; a few generic shapes are boilerplate wherever they are (photo
@@ -23,6 +25,7 @@ Every threshold is a named default in :mod:`.defaults`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -520,7 +523,8 @@ class Run:
 
 def _edges(span: tuple[int, int], m: Measures, fixed: Sequence[str | None]) -> tuple[int, int]:
     """The run grown over what stands at its edges: short sentences (more after
-    it when they speak of what the article does), an announced list, a table.
+    it when they speak of what the article does), an announced list, a table,
+    the article's own lines under one label.
     """
     texts, feats, classes, n = m.texts, m.features, m.classes, len(m.texts)
     start, end = span
@@ -551,7 +555,30 @@ def _edges(span: tuple[int, int], m: Measures, fixed: Sequence[str | None]) -> t
     listed = end if first is None else _numbered_list_end(first, texts)
     if listed > end and all(fixed[k] in (None, KEEP) for k in range(end, listed)):
         end = listed  # a list numbered 1, 2, 3... right after the article: its own ("most read" stands off)
-    return start, _attached_table_end(end, m, fixed)
+    return start, _parallel_end(start, _attached_table_end(end, m, fixed), m, fixed)
+
+
+_LABEL = re.compile(r"^([^\W\d][^\s:]*(?:\s[^\s:]+){0,2}):\s+\S")
+
+
+def _label(text: str) -> str | None:
+    """The label a line opens with ("Q:", "BEST MOMENT:"), if any."""
+    found = _LABEL.match(text)
+    return found[1] if found else None
+
+
+def _parallel_end(start: int, end: int, m: Measures, fixed: Sequence[str | None]) -> int:
+    """The article's own parallel lines go on after the run: when blocks of the run open
+    with the same label ("BEST MOMENT: ...", "Q: ...", "A: ..."), the undecided blocks right
+    after it that open with one of those labels are the article's too.
+    """
+    texts = m.texts
+    seen = Counter(label for label in map(_label, texts[start:end]) if label)
+    labels = {label for label, count in seen.items() if count >= d.PARALLEL_MIN_LINES_DEFAULT}
+    j = end
+    while labels and j < len(texts) and fixed[j] is None and _label(texts[j]) in labels:
+        j += 1
+    return j
 
 
 def _headlines_run_together(f: Features) -> bool:
