@@ -111,6 +111,9 @@ LIST_MIN_ITEM_SHARE_DEFAULT = 0.67
 LIST_PROSE_AFTER_DEFAULT = 2
 """A bulleted list right after the article's prose is the article's when prose comes again
 within this many blocks after it."""
+ANNOUNCE_TAIL_CHARS_DEFAULT = 160
+"""The characters at the end of the article's last block where it may announce, without a colon,
+the list after it ("Here are the winners.")."""
 PARALLEL_MIN_LINES_DEFAULT = 2
 """Blocks of the article opening with one label ("Q:", "BEST MOMENT:") that make the lines right
 after it under that label the article's too."""

@@ -354,6 +354,36 @@ def _announced_end(end: int, m: Measures, fixed: Sequence[str | None]) -> int:
     return listed if listed > end else _short_lines_end(end, m, fixed)
 
 
+_ANNOUNCING = re.compile(
+    r"(?:^|[.!?]\s+)(?:here(?:['’]s| are| is|,)\s|(?:see|find) (?:them )?below\b)"
+    r"|\b(?:as follows|the following|(?:listed|found|shown|see) below)\W*$"
+    r"|\b(?:these|the following)\b[^.!?]*\?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _announces(text: str) -> bool:
+    """Whether prose announces what follows it, without a colon, in its last few sentences.
+
+    "Here are our picks for Week 8.", "The dates are as follows.", "Would you read any of
+    these titles?": within :data:`~.defaults.ANNOUNCE_TAIL_CHARS_DEFAULT` of its end.
+    """
+    return bool(_ANNOUNCING.search(text[-d.ANNOUNCE_TAIL_CHARS_DEFAULT :]))
+
+
+def _announced_line(text: str, f: Features) -> bool:
+    """A line of a list that prose announced without a colon: short, no sentence (unless it
+    announces more: "Their UK dates can be found below."), opening with a word, a quote or a
+    bullet (not an arrow: "‹ Back to Story"), no "|" between links.
+    """
+    return (
+        _short_line(text, f)
+        and (not text.endswith(".") or _announces(text))
+        and bool(_LINE_OPENS.match(text))
+        and "|" not in text
+    )
+
+
 def _short_lines_end(start: int, m: Measures, fixed: Sequence[str | None]) -> int:
     """End of the run of short lines from ``start`` on, whatever they read like (titles, names,
     places: "Brazil", "India"...), or ``start`` when there are too few.
@@ -381,6 +411,7 @@ def _run_end(
 _TABLE_ROW = re.compile(r"^\|.*\|.*\|\s*$")
 _BULLET = "[-–•*·▪]"
 _ITEM_MARK = re.compile(rf"^\s*(?:{_BULLET}|\d+(?:[.,/]\d+)?\s|[½¼¾⅓⅔])")
+_LINE_OPENS = re.compile(rf"^(?:[\w\"'“‘(\[]|{_BULLET})")  # a word, a quote, a bracket or a bullet
 
 
 def _list_item(text: str, f: Features) -> bool:
@@ -551,6 +582,9 @@ def _edges(span: tuple[int, int], m: Measures, fixed: Sequence[str | None]) -> t
         end = listed if listed > end + 1 else end
     if end > start and texts[end - 1].endswith((":", "：")):
         end = _announced_end(end, m, fixed)
+    elif end > start and _announces(texts[end - 1]):
+        listed = max(_item_list_end(end, m, fixed), _bulleted_list_end(end, m, fixed))
+        end = listed if listed > end else _run_end(end, m, fixed, _announced_line, d.INNER_LIST_MIN_ITEMS_DEFAULT)
     first = next((k for k in range(end, min(end + d.NUMBERED_LIST_GAP_DEFAULT, n)) if _first_item(texts[k])), None)
     listed = end if first is None else _numbered_list_end(first, texts)
     if listed > end and all(fixed[k] in (None, KEEP) for k in range(end, listed)):
