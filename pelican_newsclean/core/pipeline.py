@@ -21,7 +21,7 @@ from .assemble import assemble
 from .attribute import Attribution, attribute
 from .classify import classify
 from .classify.profiles import Profile, load_profiles
-from .classify.stopwords import stated_language
+from .classify.stopwords import site_language, stated_language
 from .config import DEFAULT_CONFIG, Config
 from .model import Block, CleanResult, Removal, Repair
 from .read import Scraped, read_scraped, split_blocks
@@ -39,9 +39,11 @@ def clean_text(
 
     ``metadata`` (lower-case keys, as Pelican gives them) may carry
     ``source`` (the publisher, which wins over profile detection),
-    ``source_url``, ``date``, ``wire`` and ``lang`` (the article's language,
+    ``source_url``, ``date``, ``wire``, ``lang`` (the article's language,
     as a code such as ``de``: the statistical pass then takes it instead of
-    detecting one).
+    detecting one) and ``default_lang`` (the site's language, as Pelican's
+    ``DEFAULT_LANG``: the detection keeps it when the article's prose reads as
+    it, and weighs every language otherwise).
     """
     return clean_numbered(split_blocks(text), config, metadata)
 
@@ -103,8 +105,9 @@ def clean_numbered(
         blocks, repairs = _repair(blocks)
     profiles = _profiles(config)
     repaired_lines = frozenset(r.line for r in repairs if r.kind != "whitespace" and r.line is not None)
-    stated = (metadata or {}).get("lang")
-    with stated_language(str(stated) if stated else None):  # Lang: decides the language; else detected
+    stated, site = (metadata or {}).get("lang"), (metadata or {}).get("default_lang")
+    # Lang: decides the language; else it is detected, the site's language first
+    with stated_language(str(stated) if stated else None), site_language(str(site) if site else None):
         outcome = classify(blocks, config, profiles, repaired_lines)
     article = assemble(outcome.decisions, config.join_datelines)
     removed = [

@@ -142,7 +142,7 @@ class NewsTextReader(BaseReader):
         try:
             result = build.cache.get_result(key) if build.cache is not None and key else None
             if result is None:
-                result = clean_scraped(scraped, build.options.config)
+                result = clean_scraped(scraped, build.options.config, {"default_lang": build.site_language})
                 if build.cache is not None and key:
                     build.cache.put_result(key, result)
         except Exception as error:  # reported when the body is cleaned

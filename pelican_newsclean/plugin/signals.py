@@ -534,7 +534,7 @@ def _clean_body(
     page = bool(instance.metadata.get(SAVED_PAGE_KEY))
     lang = _stated_lang(instance.metadata)
     key = build.cache.key(body, lines, extract, page, lang) if build.cache is not None else None
-    stated = {**credits, "lang": lang} if lang else credits
+    stated = {**credits, "lang": lang} if lang else {**credits, "default_lang": build.site_language}
     try:
         stored = build.take(instance.source_path, body)
         entry = build.cache.get(key) if stored is None and build.cache is not None and key else None
@@ -579,7 +579,7 @@ def _clean_body(
 def _stated_lang(metadata: Mapping[str, Any]) -> str | None:
     """The language an article states: its own ``Lang:``, or a saved page's language. Pelican's
     ``DEFAULT_LANG`` is not in the metadata (an article's ``lang`` only falls back to it): it states
-    nothing about a scrape, whose language is then detected.
+    nothing about a scrape, whose language is then detected, the site's first.
     """
     for key in ("lang", LANGUAGE_KEY):
         value = metadata.get(key)

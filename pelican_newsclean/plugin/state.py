@@ -57,6 +57,12 @@ class BuildState:
     cache: CleanCache | None = None
     fingerprint: str | None = None
 
+    @property
+    def site_language(self) -> str | None:
+        """The site's language (``DEFAULT_LANG``): what the language detection tries first."""
+        value = self.settings.get("DEFAULT_LANG")
+        return str(value) if value else None
+
     def once(self, key: str) -> bool:
         """True the first time ``key`` is asked in this build (for messages said once)."""
         if key in self.logged:

@@ -165,7 +165,9 @@ def test_a_stated_language_is_taken_instead_of_a_detected_one(monkeypatch):
 
     detected: list[str] = []
     real = stopwords.detect_language
-    monkeypatch.setattr(stopwords, "detect_language", lambda text, *a: detected.append(text) or real(text, *a))
+    monkeypatch.setattr(
+        stopwords, "detect_language", lambda text, *a, **k: detected.append(text) or real(text, *a, **k)
+    )
     plain = clean_text(SCRAPE)
     assert detected, "no language stated: it is detected"
     detected.clear()
@@ -179,6 +181,36 @@ def test_a_code_that_names_no_language_states_nothing(monkeypatch):
 
     detected: list[str] = []
     real = stopwords.detect_language
-    monkeypatch.setattr(stopwords, "detect_language", lambda text, *a: detected.append(text) or real(text, *a))
+    monkeypatch.setattr(
+        stopwords, "detect_language", lambda text, *a, **k: detected.append(text) or real(text, *a, **k)
+    )
     clean_text(SCRAPE, metadata={"lang": "tlh"})
     assert detected
+
+
+ENGLISH = "The mayor said that the bridge would open on Monday, and that the council would pay for it."
+GERMAN = "Der Bürgermeister sagte, dass die Brücke am Montag öffnen werde und die Stadt sie bezahle."
+
+
+@needs_lists
+def test_the_sites_language_is_kept_when_the_prose_reads_as_it(monkeypatch):
+    def no_index():
+        raise AssertionError("every language weighed")
+
+    monkeypatch.setattr(stopwords, "stop_index", no_index)
+    assert detect_language(ENGLISH, prior="English") == "English"
+    with stopwords.site_language("en") as name:
+        assert name == "English"
+        assert stopwords.document_language([ENGLISH]) == "English"
+
+
+@needs_lists
+def test_a_text_in_another_language_than_the_sites_is_detected():
+    assert detect_language(GERMAN, prior="English") == "German"
+    assert detect_language(ENGLISH, prior="German") == "English"
+    assert detect_language("東京では今日、桜が満開になりました。", prior="English") == "Japanese"
+
+
+def test_a_sites_language_code_that_names_no_language_is_no_prior():
+    with stopwords.site_language("tlh") as name:
+        assert name is None
