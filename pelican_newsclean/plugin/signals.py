@@ -534,7 +534,8 @@ def _clean_body(
     page = bool(instance.metadata.get(SAVED_PAGE_KEY))
     lang = _stated_lang(instance.metadata)
     key = build.cache.key(body, lines, extract, page, lang) if build.cache is not None else None
-    stated = {**credits, "lang": lang} if lang else {**credits, "default_lang": build.site_language}
+    # what the cleaner is told besides the text: the credits, and the article's language or the site's
+    given = {**credits, "lang": lang} if lang else {**credits, "default_lang": build.site_language}
     try:
         stored = build.take(instance.source_path, body)
         entry = build.cache.get(key) if stored is None and build.cache is not None and key else None
@@ -543,12 +544,12 @@ def _clean_body(
             cleaned = render_result(body, credit(stored, credits, options.config), options.config, lines)
         elif entry is not None:  # cleaned by an earlier build: credited again if its credits changed
             cleaned = entry.cleaned
-            if not entry.credited_with(stated):
+            if not entry.credited_with(given):
                 cleaned = dataclasses.replace(cleaned, result=credit(cleaned.result, credits, options.config))
             instance.newsclean_sketch = entry.sketch
         else:
-            credited = stated
-            cleaned = clean_html(body, options.config, stated, lines=lines, extract=extract, page=page)
+            credited = given
+            cleaned = clean_html(body, options.config, given, lines=lines, extract=extract, page=page)
         if entry is None and build.cache is not None and key:
             instance.newsclean_sketch = sketch(cleaned.result.paragraphs)
             build.cache.put(key, _as_cleaned_here(cleaned), instance.newsclean_sketch, credited)

@@ -91,11 +91,10 @@ _CREDIT = re.compile(
 )
 _CREDIT_CUES = required_strings(_CREDIT) or ("",)
 
-# A credit line opens with "Photo:", "Credit:", "Photo by"...
-_CREDIT_OPENING = re.compile(
+# A credit line opens with "Photo:", "Credit:", "Photo by"... or with a name and a slash ("Name / AFP").
+_CREDIT_WORD = re.compile(
     r"^\(?\s*(photo|photos|foto|fotos|image|images|picture|credit|credits|"
-    r"bild|imagem|immagine|фото|사진)\b\s*(by)?\s*[:/.…]|"
-    r"^\(?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z]",
+    r"bild|imagem|immagine|фото|사진)\b\s*(by)?\s*[:/.…]"
 )
 _SLASHED = re.compile(r"^\(?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z]")
 _AGENCY = re.compile(rf"\b(?i:{alternation(PHOTO_AGENCIES)})\b")
@@ -139,9 +138,9 @@ def opens_with_credit(text: str) -> bool:
     throughout, "A/B" is a credit only when it names an agency ("AFP/GETTY IMAGES"; a
     section heading such as "CALENDAR/CLOCK" is none).
     """
-    if not _CREDIT_OPENING.match(text):
-        return False
-    return not text.isupper() or not _SLASHED.match(text) or bool(_AGENCY.search(text))
+    if _CREDIT_WORD.match(text):
+        return True
+    return bool(_SLASHED.match(text)) and (not text.isupper() or bool(_AGENCY.search(text)))
 
 
 def ends_with_bracketed_credit(text: str) -> bool:
