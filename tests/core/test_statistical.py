@@ -273,3 +273,13 @@ def test_only_a_line_broken_mid_sentence_is_measured_with_the_next():
     for line in ("Sponsored Links", "Posted by: Ana Ruiz at 3:17 PM", "2 thoughts on “Why the Pier Closed”", "Ana"):
         measured = measure([line, "fares will not change, the harbour office said."])
         assert measured.features[0] is not measured.features[1], line
+
+
+def test_an_announcement_is_read_in_whole_sentences_near_the_end_of_the_prose():
+    from pelican_newsclean.core.classify.statistical import _announces
+
+    ending = "here are many ways to put it, and this sentence goes on until the paragraph ends with no list at all."
+    assert not _announces("We looked everywhere for answers, and somew" + ending.ljust(160, "."))
+    assert _announces("We looked everywhere for answers. Here are the ones we found.")
+    assert not _announces("Here are the ones we found. " + "The search went on for weeks and weeks. " * 5)
+

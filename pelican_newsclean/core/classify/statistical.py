@@ -368,7 +368,7 @@ def _announces(text: str) -> bool:
     "Here are our picks for Week 8.", "The dates are as follows.", "Would you read any of
     these titles?": within :data:`~.defaults.ANNOUNCE_TAIL_CHARS_DEFAULT` of its end.
     """
-    return bool(_ANNOUNCING.search(text[-d.ANNOUNCE_TAIL_CHARS_DEFAULT :]))
+    return bool(_ANNOUNCING.search(text, max(0, len(text) - d.ANNOUNCE_TAIL_CHARS_DEFAULT)))
 
 
 def _announced_line(text: str, f: Features) -> bool:
