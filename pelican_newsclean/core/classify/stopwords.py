@@ -307,12 +307,8 @@ def stated_language(code: str | None) -> Iterator[str | None]:
     own), which the statistical pass then takes instead of detecting one. A code that names no
     known language states nothing. Gives the stop-list name, or None.
     """
-    name = language_for_code(code) if code else None
-    token = _STATED.set(name)
-    try:
+    with _setting(_STATED, code) as name:
         yield name
-    finally:
-        _STATED.reset(token)
 
 
 @contextmanager
@@ -322,12 +318,19 @@ def site_language(code: str | None) -> Iterator[str | None]:
     (:data:`PRIOR_SHARE_DEFAULT`). It states nothing: a scrape may be in any language. Gives the
     stop-list name, or None.
     """
+    with _setting(_SITE, code) as name:
+        yield name
+
+
+@contextmanager
+def _setting(var: ContextVar[str | None], code: str | None) -> Iterator[str | None]:
+    """``var`` set to the stop-list name of ``code`` (None for no known language) while in use."""
     name = language_for_code(code) if code else None
-    token = _SITE.set(name)
+    token = var.set(name)
     try:
         yield name
     finally:
-        _SITE.reset(token)
+        var.reset(token)
 
 
 def document_language(texts: Sequence[str]) -> str:
