@@ -282,4 +282,3 @@ def test_an_announcement_is_read_in_whole_sentences_near_the_end_of_the_prose():
     assert not _announces("We looked everywhere for answers, and somew" + ending.ljust(160, "."))
     assert _announces("We looked everywhere for answers. Here are the ones we found.")
     assert not _announces("Here are the ones we found. " + "The search went on for weeks and weeks. " * 5)
-
